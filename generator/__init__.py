@@ -1,0 +1,1 @@
+"""Bilingual digest site generator: ingest -> normalize -> translate -> pages -> site."""
