@@ -1,0 +1,1 @@
+"""Fixtures for the translation stage (owned by the translate work)."""

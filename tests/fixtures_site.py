@@ -1,0 +1,1 @@
+"""Fixtures for site and browser tests (owned by the site work)."""
