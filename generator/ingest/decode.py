@@ -1,11 +1,107 @@
-"""Bytes -> text (placeholder: the normalize work replaces this with charset detection)."""
+"""Bytes -> text for the encodings Chinese scrapes arrive in, or a SourceError saying why not.
+
+Detection is restricted to the five codecs we accept: left unrestricted, charset-normalizer
+guesses Korean or Japanese on short GBK files.
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from charset_normalizer import from_bytes
 
 from generator.models import SourceError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_LEGACY = ("gb18030", "big5")
+_BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff")
+# C0 controls other than tab, LF, VT, FF, CR and ESC: text files do not contain them.
+_CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
+_CONTROL_TABLE = bytes.maketrans(b"", b"")
+# A UTF-8 error after this many well-formed multi-byte characters means damaged UTF-8, not GBK.
+_UTF8_EVIDENCE = 3
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     """Return (text, encoding) or raise SourceError naming the problem."""
+    text, encoding = _decode(data, path)
+    if not text.strip():
+        raise SourceError(path, "file holds only whitespace")
+    return text, encoding
+
+
+def _decode(data: bytes, path: str) -> tuple[str, str]:
+    """Pick the codec: BOM first, then strict UTF-8, then GB18030 or Big5."""
+    if not data:
+        raise SourceError(path, "file is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding, path), encoding
+    _reject_binary(data, path)
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as exc:
-        raise SourceError(path, f"cannot decode: {exc}") from exc
+        _reject_damaged_utf8(data, exc, path)
+    return _decode_legacy(data, path)
+
+
+def _strict(data: bytes, encoding: str, path: str) -> str:
+    """Decode with a BOM-declared codec; a failure there is damage, not a wrong guess."""
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise SourceError(path, f"invalid {encoding} at byte {exc.start}: {exc.reason}") from exc
+
+
+def _reject_binary(data: bytes, path: str) -> None:
+    """Refuse files that are not text before any codec can 'decode' them into garbage."""
+    if data.startswith(_BINARY_MAGIC):
+        raise SourceError(path, "binary file (not text)")
+    if b"\x00" in data:
+        raise SourceError(path, f"NUL byte at offset {data.index(0)}: binary or UTF-16 without BOM")
+    controls = len(data) - len(data.translate(_CONTROL_TABLE, _CONTROL_BYTES))
+    if controls * 100 > len(data):
+        raise SourceError(path, f"binary file ({controls} control bytes)")
+
+
+def _reject_damaged_utf8(data: bytes, exc: UnicodeDecodeError, path: str) -> None:
+    """UTF-8 that breaks after real multi-byte text is truncated or damaged UTF-8, not GBK."""
+    prefix = data[: exc.start].decode("utf-8")
+    multibyte = len(prefix.encode("utf-8")) - len(prefix)
+    if multibyte >= 2 * _UTF8_EVIDENCE or (exc.end == len(data) and multibyte):
+        problem = "truncated" if exc.end == len(data) else "undecodable"
+        raise SourceError(path, f"{problem} UTF-8 at byte {exc.start}: {exc.reason}")
+
+
+def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
+    """Choose between GB18030 and Big5; only strictly decodable candidates are considered."""
+    decodable = [enc for enc in _LEGACY if _decodes(data, enc)]
+    if not decodable:
+        raise SourceError(path, _undecodable_problem(data))
+    if len(decodable) == 1:
+        return data.decode(decodable[0]), decodable[0]
+    best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
+    encoding = "big5" if best is not None and best.encoding == "big5" else "gb18030"
+    return data.decode(encoding), encoding
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _undecodable_problem(data: bytes) -> str:
+    """Say where GB18030 (the most permissive candidate) gives up, so the damage can be found."""
+    try:
+        data.decode("gb18030")
+    except UnicodeDecodeError as exc:
+        kind = "truncated" if exc.end == len(data) else "undecodable"
+        return f"{kind} bytes at offset {exc.start}: not UTF-8, GB18030 or Big5"
+    return "not UTF-8, GB18030 or Big5"

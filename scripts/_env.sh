@@ -1,0 +1,23 @@
+# Shared set-up for the scripts: a project-local virtualenv with the package installed.
+# Sourced, not run. Idempotent: a second run only checks that everything is in place.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+PYTHON="${PYTHON:-python3}"
+
+ensure_venv() {  # $1: pip extras, e.g. "" or "[test]"
+  if [ ! -x .venv/bin/python ]; then
+    "$PYTHON" -m venv .venv
+  fi
+  # shellcheck disable=SC1091
+  . .venv/bin/activate
+  local stamp=".venv/.installed$1"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    python -m pip install --quiet --upgrade pip
+    python -m pip install --quiet -e ".$1"
+    touch "$stamp"
+  fi
+}
+
+as_root() {
+  if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
+}
