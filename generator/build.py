@@ -106,7 +106,8 @@ def run_build(opts: BuildOptions, log: Callable[[str], None]) -> BuildReport:
     with build_lock(opts.state, opts.lock_wait, lambda: log("waiting for another digest build…")):
         started = time.perf_counter()
         manifest = Manifest.load(opts.state / "manifest.json")
-        translator = open_translator(opts.state)
+        glossaries = [p for p in (opts.root / "glossary.yaml",) if p.is_file()]
+        translator = open_translator(opts.state, glossary_files=glossaries)
         try:
             report = _build(opts, manifest, translator, started)
         finally:

@@ -64,6 +64,7 @@ def _add_build_command(commands) -> None:
 def _run_build(args: argparse.Namespace) -> int:
     from generator.build import BuildOptions, run_build
     from generator.storage import BuildLocked, atomic_write_text
+    from generator.translate.glossary import GlossaryError
 
     root = Path.cwd()
     problem = _configuration_problem(args)
@@ -83,7 +84,7 @@ def _run_build(args: argparse.Namespace) -> int:
     )
     try:
         report = run_build(opts, lambda msg: print(msg, file=sys.stderr))
-    except BuildLocked as exc:
+    except (BuildLocked, GlossaryError) as exc:
         print(f"digest build: {exc}", file=sys.stderr)
         return EXIT_USAGE
     atomic_write_text(

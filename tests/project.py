@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 REPO = Path(__file__).resolve().parent.parent
+OFFLINE = Path(__file__).resolve().parent / "offline"
 GENERATED = {"zh", "en", "bilingual", "feeds"}
 
 
@@ -31,9 +32,25 @@ class Project:
     def docs(self) -> Path:
         return self.root / "docs"
 
+    @property
+    def network_log(self) -> Path:
+        return self.root.parent / "network-attempts.log"
+
+    def network_attempts(self) -> list[str]:
+        """Connections any `digest` run in this project tried to open (all were refused)."""
+        if not self.network_log.exists():
+            return []
+        return self.network_log.read_text("utf-8").splitlines()
+
     def digest(self, *args: str, env: dict[str, str] | None = None, timeout: float = 600):
-        """Run the real `digest` command in this project; returns the CompletedProcess."""
-        full_env = {**os.environ, **(env or {})}
+        """Run the real `digest` command in this project, with the network refused and logged."""
+        pythonpath = os.pathsep.join(filter(None, [str(OFFLINE), os.environ.get("PYTHONPATH")]))
+        full_env = {
+            **os.environ,
+            "PYTHONPATH": pythonpath,
+            "DIGEST_NET_LOG": str(self.network_log),
+            **(env or {}),
+        }
         return subprocess.run(
             [sys.executable, "-m", "generator.cli", *args],
             cwd=self.root,
