@@ -7,6 +7,7 @@ guesses Korean or Japanese on short GBK files.
 from __future__ import annotations
 
 import codecs
+import re
 
 from charset_normalizer import from_bytes
 
@@ -22,8 +23,11 @@ _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xf
 # C0 controls other than tab, LF, VT, FF, CR and ESC: text files do not contain them.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
 _CONTROL_TABLE = bytes.maketrans(b"", b"")
-# A UTF-8 error after this many well-formed multi-byte characters means damaged UTF-8, not GBK.
+# This many well-formed multi-byte characters, outnumbering bad bytes by _UTF8_MAJORITY to one,
+# mean damaged UTF-8; GBK read as UTF-8 is nearly all bad bytes.
 _UTF8_EVIDENCE = 3
+_UTF8_MAJORITY = 10
+_NON_ASCII = re.compile("[^\x00-\x7f\ufffd]")
 
 
 def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
@@ -69,11 +73,14 @@ def _reject_binary(data: bytes, path: str) -> None:
 
 
 def _reject_damaged_utf8(data: bytes, exc: UnicodeDecodeError, path: str) -> None:
-    """UTF-8 that breaks after real multi-byte text is truncated or damaged UTF-8, not GBK."""
-    prefix = data[: exc.start].decode("utf-8")
-    multibyte = len(prefix.encode("utf-8")) - len(prefix)
-    if multibyte >= 2 * _UTF8_EVIDENCE or (exc.end == len(data) and multibyte):
-        problem = "truncated" if exc.end == len(data) else "undecodable"
+    """Mostly well-formed UTF-8 with a few bad bytes is damaged UTF-8, not GBK: decoding it as
+    GB18030 would 'succeed' with mojibake, so refuse it instead."""
+    lenient = data.decode("utf-8", errors="replace")
+    bad = lenient.count("\ufffd")
+    good = len(_NON_ASCII.findall(lenient))
+    truncated = exc.end == len(data) and bad == 1
+    if good >= _UTF8_EVIDENCE and (truncated or bad * _UTF8_MAJORITY <= good):
+        problem = "truncated" if truncated else "undecodable"
         raise SourceError(path, f"{problem} UTF-8 at byte {exc.start}: {exc.reason}")
 
 

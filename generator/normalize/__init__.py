@@ -1,0 +1,130 @@
+"""Decoded scrape -> clean Simplified Chinese articles, with every change recorded.
+
+Steps run in this order, each `text -> (text, changes)` with changes indexing that step's
+input, so replaying them in order reproduces the output (see `changes.apply_changes`):
+
+    garble -> pinyin -> script -> junk -> punctuation -> acronym -> layout
+
+Garble repair needs the raw bytes' alignment, so it runs first; pinyin removal needs the
+annotations the garble step reads. Junk runs after script conversion so junk.yaml is written
+once, in Simplified, and before layout so a disclaimer is never joined onto the article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict
+
+from generator.models import Article, Change, NormalizedSource, Source
+from generator.normalize.changes import Step
+from generator.normalize.editions import fingerprint, link_editions, same_story
+from generator.normalize.garble import repair_garbles
+from generator.normalize.junk import remove_junk
+from generator.normalize.layout import reflow_paragraphs
+from generator.normalize.metadata import (
+    find_author,
+    find_byline,
+    find_dateline,
+    infer_date,
+    make_title,
+    opening_paragraph,
+)
+from generator.normalize.pinyin import remove_pinyin_annotations
+from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
+from generator.normalize.script import to_simplified
+from generator.normalize.split import ArticleBlock, name_headlines, split_articles
+
+__all__ = [
+    "STEPS",
+    "clean_text",
+    "explain",
+    "fingerprint",
+    "link_editions",
+    "normalize_source",
+    "normalize_text",
+    "same_story",
+]
+
+STEPS: tuple[Step, ...] = (
+    repair_garbles,
+    remove_pinyin_annotations,
+    to_simplified,
+    remove_junk,
+    restore_fullwidth_punctuation,
+    restore_acronyms,
+    reflow_paragraphs,
+)
+_ARTICLE_FIELDS = (
+    "id",
+    "kicker",
+    "title",
+    "title_basis",
+    "subtitle",
+    "dateline",
+    "byline",
+    "author",
+    "date",
+    "date_basis",
+    "paragraphs",
+)
+
+
+def normalize_source(src: Source) -> NormalizedSource:
+    """Normalize a decoded file; article ids come from its raw bytes' hash, so they are stable."""
+    return normalize_text(src.text, source=src.path, sha256=src.sha256, encoding=src.encoding)
+
+
+def normalize_text(
+    text: str, *, source: str = "-", sha256: str = "", encoding: str = "utf-8"
+) -> NormalizedSource:
+    """Clean the text and cut it into articles; never raises (no articles is a valid result)."""
+    clean, changes = clean_text(text)
+    digest = sha256 or hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    blocks = split_articles(clean.splitlines())
+    articles = [_article(b, i, source, digest) for i, b in enumerate(blocks, start=1)]
+    return NormalizedSource(clean, encoding, articles, changes)
+
+
+def clean_text(text: str) -> tuple[str, list[Change]]:
+    """Run every step in order; the changes of each index the text that step received."""
+    changes: list[Change] = []
+    for step in STEPS:
+        text, step_changes = step(text)
+        changes.extend(step_changes)
+    return text, changes
+
+
+def explain(ns: NormalizedSource) -> dict:
+    """The --explain JSON: clean text, encoding, articles with metadata, and every change.
+
+    Each change's start/end index the text as that step received it (not the final text).
+    """
+    return {
+        "text": ns.text,
+        "encoding": ns.encoding,
+        "articles": [{k: getattr(a, k) for k in _ARTICLE_FIELDS} for a in ns.articles],
+        "changes": [asdict(c) for c in ns.changes],
+    }
+
+
+def _article(block: ArticleBlock, index: int, source: str, sha256: str) -> Article:
+    headline = name_headlines(block.headlines)
+    opening = opening_paragraph(block.body)
+    dateline = find_dateline(opening)
+    date, date_basis = infer_date(dateline, block.body)
+    return Article(
+        id=f"{sha256[:12]}-{index}",
+        source=source,
+        source_sha256=sha256,
+        index=index,
+        title=headline.title or make_title(opening, dateline),
+        paragraphs=block.headlines + block.body,
+        subtitle=headline.subtitle,
+        kicker=headline.kicker,
+        dateline=dateline,
+        byline=find_byline(dateline, block.body),
+        author=find_author(block.body),
+        date=date,
+        date_basis=date_basis,
+        title_basis="headline" if headline.title else "first-sentence",
+    )

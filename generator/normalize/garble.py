@@ -1,0 +1,464 @@
+"""Undo the one-byte GBK misalignment garbles (see shared/notes/corruption.md).
+
+The corruption worked on GBK bytes: `(pinyin)` was inserted after byte matches that could
+straddle two characters, full-width punctuation pairs were replaced by ASCII bytes, and the
+stream was decoded two bytes at a time, so one orphaned byte shifted every following pair
+until an ASCII byte realigned it.  Nothing is lost except the byte that a `?` swallowed and
+user-defined-area pairs that the decoder dropped.
+
+The repair is a noisy-channel decoder.  Every observed token is turned back into the bytes it
+came from (a `?` into an unknown byte plus whatever it swallowed, ASCII punctuation into its
+full-width pair, annotations removed), and the bytes are re-decoded with the correct
+alignment.  Where bytes are unknown, a beam search enumerates the GBK characters they allow,
+keeps those consistent with the surviving pinyin, and lets a language model choose.
+
+Choice documented for the pipeline: annotations that took part in a garble are removed;
+ordinary annotations keep their place, for `remove_pinyin_annotations` to take out later.
+A byte that is truly gone (an ASCII byte swallowed by `?`) becomes '□'.
+"""
+
+from __future__ import annotations
+
+import difflib
+import heapq
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from typing import NamedTuple
+from functools import cache
+
+from generator.models import Change
+from generator.normalize.lm import SHORT_CLAUSE_CHARS, LmState, language_model
+from generator.normalize.pinyin import SYLLABLE_CHARS, default_reading, find_annotation, syllables
+
+LOST = "□"
+PIECE_CUT = "、"  # the corruption processed the text piece by piece between these
+SPLITS = ",?!;:。"  # the decoder restarted after each of these bytes
+FULL_WIDTH = {",": "，", "?": "？", "!": "！", "(": "（", ")": "）", ";": "；", ":": "："}
+TO_ASCII = {v: k for k, v in FULL_WIDTH.items()}
+HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
+BEAM = 48
+CANDIDATES = 10  # characters kept per unknown byte before the beam sees them
+PRESELECT = 24  # of a wide candidate set, only this many of the commonest are scored in context
+DROP_BEAM = 3  # only the best readings are tried with a dropped user-defined pair
+PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
+MARGIN = 25.0  # readings this far (log-probability) behind the best are abandoned
+CONTEXT = 4  # tokens of clean text kept on each side of a window for the language model
+# Penalties (log-probability) for explanations that need more than the plain mechanism.
+COST_LOST_ASCII = -3.0
+COST_TWO_HIDDEN = -6.0
+COST_MISSING_BYTE = -8.0
+COST_DROPPED_PAIR = -2.0
+MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS)  # a window opens inside running text
+_SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
+
+
+def is_user_defined(lead: int, trail: int) -> bool:
+    """GBK user-defined areas: the corrupting decoder dropped these pairs silently."""
+    if 0xAA <= lead <= 0xAF or 0xF8 <= lead <= 0xFE:
+        return trail >= 0xA1
+    return 0xA1 <= lead <= 0xA7 and 0x40 <= trail <= 0xA0
+
+
+@dataclass(frozen=True)
+class _Tables:
+    """GBK pairs, their simplified forms and which traditional characters read each syllable."""
+
+    char_of: dict[int, str]  # lead << 8 | trail -> character (valid, non user-defined)
+    simplified: dict[str, str]
+    by_reading: dict[str, frozenset[int]]  # syllable -> codes of traditional chars read so
+
+
+@cache
+def tables() -> _Tables:
+    """Build once (~0.3 s): every GBK pair, OpenCC tw2s per character, pypinyin readings."""
+    from opencc import OpenCC
+
+    char_of: dict[int, str] = {}
+    for lead in range(0x81, 0xFF):
+        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+            try:
+                char_of[lead << 8 | trail] = bytes((lead, trail)).decode("gbk")
+            except UnicodeDecodeError:
+                continue
+    chars = list(char_of.values())
+    converted = OpenCC("tw2s").convert("\n".join(chars)).split("\n")
+    simplified = {c: s for c, s in zip(chars, converted) if c != s and len(s) == 1}
+    by_reading: dict[str, set[int]] = {}
+    for code, char in char_of.items():
+        reading = default_reading(char)
+        if char in simplified and reading:
+            by_reading.setdefault(reading, set()).add(code)
+    return _Tables(char_of, simplified, {k: frozenset(v) for k, v in by_reading.items()})
+
+
+# ---------------------------------------------------------------- tokens of the observed text
+
+
+@dataclass(frozen=True)
+class _Token:
+    start: int  # offsets in the piece
+    end: int
+    kind: str  # "bytes", "?" or "note" (a visible annotation)
+    data: bytes = b""
+    syllable: str = ""  # for "note"; for "?" the syllable of a following `pinyin)`
+    after_syllable: int = 0  # for "?": token index after that `pinyin)`
+    before_split: bool = False  # for "?": next is a split character or the piece end
+
+
+def _tokenize(piece: str) -> list[_Token] | None:
+    """Observed characters as decoder units; None when a character has no GBK bytes."""
+    tokens: list[_Token] = []
+    pos = 0
+    while pos < len(piece):
+        char = piece[pos]
+        note = find_annotation(piece, pos) if char in "(（" else None
+        if note:
+            tokens.append(_Token(pos, note.end(), "note", syllable=note.group(1)))
+            pos = note.end()
+            continue
+        if char == "?":
+            tokens.append(_question(piece, pos))
+        else:
+            try:
+                data = FULL_WIDTH.get(char, char).encode("gbk")
+            except UnicodeEncodeError:
+                return None
+            tokens.append(_Token(pos, pos + 1, "bytes", data))
+        pos += 1
+    _link_syllables(tokens)
+    return tokens
+
+
+def _question(piece: str, pos: int) -> _Token:
+    """A '?': a real question mark, or a decoder error that may have eaten `(` of `(pinyin)`."""
+    match = _SYLLABLE_THEN_CLOSE.match(piece, pos + 1)
+    syllable = match.group(1) if match and match.group(1) in syllables() else ""
+    end = match.end() if syllable and match else pos + 1
+    before_split = pos + 1 == len(piece) or piece[pos + 1] in SPLITS
+    return _Token(pos, pos + 1, "?", syllable=syllable, after_syllable=end, before_split=before_split)
+
+
+def _link_syllables(tokens: list[_Token]) -> None:
+    """Turn the piece offset after a `?pinyin)` into the index of the token that follows it."""
+    index_at = {t.start: i for i, t in enumerate(tokens)}
+    for i, token in enumerate(tokens):
+        if token.kind == "?" and token.syllable:
+            target = index_at.get(token.after_syllable, len(tokens))
+            tokens[i] = replace(token, after_syllable=target)
+
+
+# ---------------------------------------------------------------- hypotheses
+
+
+class _Hyp(NamedTuple):
+    """One reading of the bytes so far.  `pending` holds the candidate values of a lead byte
+    still waiting for its trail (the decoder was misaligned), or None when aligned."""
+
+    pending: tuple[int, ...] | None
+    pending_from: int  # piece offset of the token the pending byte came from
+    last: int  # the last byte of the last character emitted (-1 if none or ASCII)
+    last_code: int  # lead << 8 | trail of the last character emitted (-1 if ASCII)
+    lm: LmState  # language-model score of the Simplified text emitted so far
+    out: tuple | None  # linked list (text, is_annotation, parent)
+    notes: tuple | None  # linked list (piece offset, message, parent)
+    penalty: float = 0.0
+
+    @property
+    def score(self) -> float:
+        """Comparable across readings: a pending byte is charged a typical character's cost."""
+        return self.lm.score + self.penalty + (PENDING_LOGP if self.pending else 0.0)
+
+
+def _start(tokens: list[_Token], first: int) -> _Hyp:
+    """An aligned reading that knows the character before the window (annotations need it)."""
+    before = tokens[first - 1].data if first > 0 else b""
+    code = before[0] << 8 | before[1] if len(before) == 2 else -1
+    return _Hyp(None, -1, code & 0xFF if code >= 0 else -1, code, MID_TEXT, None, None)
+
+
+def _note(hyp: _Hyp, pos: int, message: str) -> _Hyp:
+    return hyp._replace(notes=(pos, message, hyp.notes))
+
+
+def _pay(hyp: _Hyp, cost: float) -> _Hyp:
+    return hyp._replace(penalty=hyp.penalty + cost)
+
+
+def _scored(state: LmState, text: str) -> LmState:
+    for char in tables().simplified.get(text, text):
+        state = state.push(char)
+    return state
+
+
+def _emit(hyp: _Hyp, text: str, code: int = -1, state: LmState | None = None) -> _Hyp:
+    """Append one decoded character, scored in its Simplified form."""
+    return hyp._replace(
+        pending=None,
+        last=code & 0xFF if code >= 0 else -1,
+        last_code=code,
+        lm=state or _scored(hyp.lm, text),
+        out=(TO_ASCII.get(text, text), False, hyp.out),
+    )
+
+
+def _feed(hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool = False) -> Iterator[_Hyp]:
+    """Give the aligned decoder one byte (one of `values`); yields the best valid continuations."""
+    if hyp.pending is None:
+        if len(values) == 1 and values[0] < 0x80:
+            yield _emit(hyp, chr(values[0]))
+            return
+        leads = tuple(v for v in values if 0x81 <= v <= 0xFE)
+        if leads:
+            yield hyp._replace(pending=leads, pending_from=pos)
+        return
+    if len(hyp.pending) > 1 and len(values) > 1:
+        return  # two unknown bytes in one pair: too weakly constrained to guess
+    for code, char, state in _candidates(hyp, values):
+        step = _emit(hyp, char, code, state)
+        lead, trail = code >> 8, code & 0xFF
+        if hidden or len(hyp.pending) > 1:
+            step = _note(step, pos, f"bytes {lead:02x} {trail:02x} = {char}")
+        elif 0x40 <= trail < 0x80 and hyp.pending_from != pos:
+            step = _note(step, pos, f"orphan lead 0x{lead:02x} + surviving trail {chr(trail)!r} = {char}")
+        yield step
+
+
+def _candidates(hyp: _Hyp, values: tuple[int, ...]) -> list[tuple[int, str, LmState]]:
+    """The GBK characters the pending lead and `values` can form, best CANDIDATES in context.
+    A wide set is first cut to those that make a word with the previous character plus the
+    commonest others, so few need the full model."""
+    assert hyp.pending is not None
+    char_of = tables().char_of
+    codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
+    codes = [c for c in codes if c in char_of]
+    if len(codes) > PRESELECT:
+        words = language_model().word_logp
+        prev = hyp.lm.chars[-1:]
+        simple = tables().simplified
+
+        def promise(code: int) -> tuple[bool, float]:
+            char = char_of[code]
+            return prev + simple.get(char, char) in words, _commonness(code)
+
+        codes = heapq.nlargest(PRESELECT, codes, key=promise)
+    found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
+    return heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
+
+
+@cache
+def _commonness_table() -> dict[int, float]:
+    lm = language_model()
+    simple = tables().simplified
+    return {code: lm.commonness(simple.get(c, c)[0]) for code, c in tables().char_of.items()}
+
+
+def _commonness(code: int) -> float:
+    return _commonness_table()[code]
+
+
+def _feed_all(hyps: Iterator[_Hyp], data: bytes, pos: int) -> Iterator[_Hyp]:
+    for hyp in hyps:
+        yield from _feed_bytes(hyp, data, pos)
+
+
+def _feed_bytes(hyp: _Hyp, data: bytes, pos: int) -> Iterator[_Hyp]:
+    current = [hyp]
+    for byte in data:
+        current = [n for h in current for n in _feed(h, (byte,), pos)]
+    yield from current
+
+
+def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
+    """Apply an annotation: the two bytes before its `(` must be a listed char read `syllable`."""
+    readers = tables().by_reading.get(syllable, frozenset())
+    if hyp.pending is None:
+        return hyp if hyp.last_code in readers else None
+    if hyp.last < 0:
+        return None
+    leads = tuple(v for v in hyp.pending if hyp.last << 8 | v in readers)
+    if not leads:
+        return None
+    char = tables().char_of[hyp.last << 8 | leads[0]] if len(leads) == 1 else "?"
+    return _note(hyp._replace(pending=leads), pos, f"pinyin ({syllable}) read across bytes {hyp.last:02x}+lead = {char}")
+
+
+# ---------------------------------------------------------------- expanding one token
+
+
+def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp]]:
+    """Every way token i can continue `hyp`; yields (next token index, hypothesis)."""
+    token = tokens[i]
+    if token.kind == "bytes":
+        for h in _feed_bytes(hyp, token.data, token.start):
+            yield i + 1, h
+    elif token.kind == "note":
+        h = _annotated(hyp, token.syllable, token.start)
+        if h is not None:
+            keep = hyp.pending is None  # an ordinary annotation stays for the pinyin step
+            yield i + 1, h._replace(out=(token.syllable, True, h.out)) if keep else h
+    else:
+        yield from _expand_question(hyp, token, i)
+
+
+def _expand_question(hyp: _Hyp, token: _Token, i: int) -> Iterator[tuple[int, _Hyp]]:
+    """The readings of a '?': real `?`, or a decoder error over an unknown byte plus what it ate."""
+    pos = token.start
+    if token.syllable:
+        for h in _feed(hyp, HIGH, pos, hidden=True):
+            h = _annotated(h, token.syllable, pos)
+            if h is not None:
+                yield token.after_syllable, _note(h, pos, f"'?' ate the '(' of ({token.syllable})")
+        if hyp.pending is None:
+            yield from ((token.after_syllable, h) for h in _missing_byte(hyp, token))
+        return
+    for h in _feed_bytes(hyp, FULL_WIDTH["?"].encode("gbk"), pos):
+        yield i + 1, h
+    if token.before_split:
+        for h in _feed(hyp, HIGH, pos, hidden=True):
+            yield i + 1, _note(h, pos, "'?' is a byte orphaned at a split point")
+    if hyp.pending is not None:
+        for h in _feed(hyp, HIGH, pos, hidden=True):
+            lost = _note(_emit(h, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
+            yield i + 1, _pay(lost, COST_LOST_ASCII)
+            yield i + 1, _pay(h._replace(pending=HIGH[1:], pending_from=pos), COST_TWO_HIDDEN)
+
+
+def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
+    """The char before `(pinyin)` lost a byte outright (NOTES #10): its reading names it."""
+    char_of = tables().char_of
+    for code in tables().by_reading.get(token.syllable, frozenset()):
+        char = char_of[code]
+        h = _pay(_emit(hyp, char, code), COST_MISSING_BYTE)
+        yield _note(h, token.start, f"a byte of {char} is missing; '?' + pinyin ({token.syllable}) name it")
+
+
+def _dropped_pairs(hyp: _Hyp, pos: int) -> Iterator[_Hyp]:
+    """While misaligned, a pair in GBK's user-defined area vanished from the output: its first
+    byte ended the pending character, its second starts the next one."""
+    firsts = (*range(0xA1, 0xA8), *range(0xAA, 0xB0), *range(0xF8, 0xFF))
+    for step in _feed(hyp, firsts, pos):
+        first = step.last
+        second = tuple(range(0x81, 0xA1)) if first < 0xA8 else tuple(range(0xA1, 0xFF))
+        step = _note(step._replace(pending=second, pending_from=pos), pos, f"a user-defined pair starting 0x{first:02x} was dropped")
+        yield _pay(step, COST_DROPPED_PAIR)
+
+
+def _text(out: tuple | None, *, notes: bool) -> str:
+    parts: list[str] = []
+    while out is not None:
+        text, is_note, out = out
+        if not is_note:
+            parts.append(text)
+        elif notes:
+            parts.append(f"({text})")
+    return "".join(reversed(parts))
+
+
+def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp] | None:
+    """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
+    past the last '?' met; returns (end token, best reading), or None if nothing fits."""
+    agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first)]}
+    last_question = first
+    for i in range(first, len(tokens)):
+        beam = _prune(agenda.pop(i, []))
+        if not beam:
+            continue
+        if tokens[i].kind == "?":
+            last_question = i
+        aligned = all(h.pending is None for h in beam)
+        if aligned and not agenda and i > last_question + CONTEXT:
+            return i, beam[0]
+        for rank, hyp in enumerate(beam):
+            for nxt, h in _expand(hyp, tokens, i):
+                agenda.setdefault(nxt, []).append(h)
+            if hyp.pending is not None and rank < DROP_BEAM:
+                for d in _dropped_pairs(hyp, tokens[i].start):
+                    for nxt, h in _expand(d, tokens, i):
+                        agenda.setdefault(nxt, []).append(h)
+    done = [h for h in agenda.pop(len(tokens), []) if h.pending is None]
+    return (len(tokens), max(done, key=lambda h: h.score)) if done else None
+
+
+def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
+    """Best first; drop readings far behind the best, they never come back."""
+    hyps.sort(key=lambda h: h.score, reverse=True)
+    floor = hyps[0].score - MARGIN if hyps else 0.0
+    return [h for h in hyps[:BEAM] if h.score >= floor]
+
+
+def _windows(tokens: list[_Token]) -> Iterator[tuple[int, int, _Hyp]]:
+    """Repair each run of '?' in a piece; yields (first token, end token, best reading).
+    A run that no reading explains is left as it is."""
+    done = 0
+    for q, token in enumerate(tokens):
+        if token.kind != "?" or q < done:
+            continue
+        first = max(done, q - CONTEXT)
+        result = _decode_window(tokens, first)
+        if result is None:
+            done = q + 1
+            continue
+        done = result[0]
+        yield first, done, result[1]
+
+
+def _why(hyp: _Hyp, start: int, end: int) -> str:
+    found: list[str] = []
+    node = hyp.notes
+    while node is not None:
+        pos, message, node = node
+        if start - 1 <= pos <= end and message not in found:
+            found.append(message)
+    found.reverse()
+    return "; ".join(found) + "; re-decoded with the true alignment, language model chose among candidates"
+
+
+def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> list[Change]:
+    """Diff the window so every Change covers only what really differs."""
+    result: list[Change] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+    groups: list[list[int]] = []
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            continue
+        if groups and i1 - groups[-1][1] < 3:
+            groups[-1][1], groups[-1][3] = i2, j2
+        else:
+            groups.append([i1, i2, j1, j2])
+    for i1, i2, j1, j2 in groups:
+        why = _why(hyp, start + i1, start + i2)
+        at = offset + start
+        result.append(Change("garble", at + i1, at + i2, before[i1:i2], after[j1:j2], why))
+    return result
+
+
+def _repair_piece(piece: str, offset: int) -> tuple[str, list[Change]]:
+    tokens = _tokenize(piece) if "?" in piece else None
+    if not tokens:
+        return piece, []
+    out: list[str] = []
+    changes: list[Change] = []
+    cursor = 0
+    for first, end, hyp in _windows(tokens):
+        start = tokens[first].start
+        stop = tokens[end - 1].end if end > first else start
+        repaired = _text(hyp.out, notes=True)
+        out.append(piece[cursor:start] + repaired)
+        changes += _changes(piece[start:stop], repaired, start, offset, hyp)
+        cursor = stop
+    out.append(piece[cursor:])
+    return "".join(out), changes
+
+
+def repair_garbles(text: str) -> tuple[str, list[Change]]:
+    """Rebuild every span garbled by the GBK misalignment; Changes index `text`."""
+    out: list[str] = []
+    changes: list[Change] = []
+    offset = 0
+    for piece in text.split(PIECE_CUT):
+        repaired, found = _repair_piece(piece, offset)
+        out.append(repaired)
+        changes += found
+        offset += len(piece) + 1
+    return PIECE_CUT.join(out), changes

@@ -1,0 +1,73 @@
+"""One paragraph per line: drop blank lines and stray spaces, join lines broken mid-sentence.
+
+Works on the gaps between line contents, so each recorded change is one gap rewritten.
+Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from generator.models import Change
+
+# Same line breaks as str.splitlines, so downstream splitting agrees with ours.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_BLANK = r"\s\ufeff\u200b"
+_CONTENT = re.compile(rf"[^{_BLANK}](?:[^{_BREAKS}]*[^{_BLANK}])?")
+_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+# A line ending in a Chinese character or an opening/continuing mark stops mid-sentence...
+_HAN = re.compile(rf"[{_CJK}]")
+_OPEN_END = re.compile(rf"[{_CJK}]$")
+_CONTINUING_END = re.compile(r"[，、“‘（《]$")
+# ...and continues only into a line that starts with Chinese text or an opening quote.
+_CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（]")
+_BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
+_NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
+_HEADLINE_MAX = 64
+_EDGE = "removed blank lines and spaces at the start or end of the text"
+_JOINED = "joined a paragraph broken mid-sentence"
+_SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
+
+
+def is_headline_line(line: str) -> bool:
+    """Short, mostly Chinese line without sentence punctuation: a title, kicker or subtitle."""
+    return (
+        2 <= len(line) <= _HEADLINE_MAX
+        and len(_HAN.findall(line)) * 2 >= len(line)
+        and _BODY_PUNCT.search(line) is None
+        and _NOT_HEADLINE_START.match(line) is None
+        and _CONTINUING_END.search(line) is None
+    )
+
+
+def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
+    """Rewrite every gap between line contents to '\n' (or '' for a mid-sentence break)."""
+    spans = [m.span() for m in _CONTENT.finditer(text)]
+    if not spans:
+        return "", [Change("layout", 0, len(text), text, "", _EDGE)] if text else []
+    gaps = [(0, spans[0][0], "", _EDGE)]
+    paragraph = text[spans[0][0] : spans[0][1]]
+    for (_, prev_end), (next_start, next_end) in itertools.pairwise(spans):
+        line = text[next_start:next_end]
+        joined = _breaks_mid_sentence(paragraph, line)
+        new, why = ("", _JOINED) if joined else ("\n", _SEPARATED)
+        gaps.append((prev_end, next_start, new, why))
+        paragraph = paragraph + line if joined else line
+    gaps.append((spans[-1][1], len(text), "\n", _EDGE))
+    changes = [
+        Change("layout", s, e, text[s:e], new, why) for s, e, new, why in gaps if text[s:e] != new
+    ]
+    if not changes:
+        return text, []
+    parts = [new + text[e:next_s] for (_, e, new, _), (next_s, *_) in itertools.pairwise(gaps)]
+    return "".join(parts) + gaps[-1][2], changes
+
+
+def _breaks_mid_sentence(line: str, next_line: str) -> bool:
+    """True when `line` (the paragraph so far) was cut inside a sentence `next_line` continues."""
+    if _CONTINUATION_START.match(next_line) is None:
+        return False
+    if _CONTINUING_END.search(line):
+        return True
+    return _OPEN_END.search(line) is not None and not is_headline_line(line)

@@ -1,0 +1,136 @@
+"""A small Chinese language model built from jieba's word-frequency dictionary.
+
+Garble repair has to choose between candidate characters that are all valid GBK; only
+fluency tells them apart.  jieba's dict.txt (~350k words with corpus frequencies) is already
+a dependency, so the model is a unigram *word* model: the score of a text is the log
+probability of its best segmentation into dictionary words, the same quantity jieba maximises.
+It is kept incrementally (`LmState.push`) so a beam search can score one character at a time.
+Scores are for Simplified text; callers convert first.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
+# Rough log-frequencies of non-Han characters in news text: commas are everywhere, question
+# marks rare, so a reading full of stray `？` loses to one that explains them away.
+PUNCT_LOGP = {"，": -3.5, "、": -4.5, "。": -5.0, "：": -5.5, "“": -5.5, "”": -5.5, "；": -6.5}
+PUNCT_LOGP |= {"（": -6.5, "）": -6.5, "？": -9.0, "！": -9.0, "□": -6.0}
+PUNCT_LOGP |= dict.fromkeys("0123456789", -5.0)
+OPENING = "“‘「《（("
+CLOSING = "”’」》）)"
+SENTENCE_END = "。！？；"
+PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
+SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
+SHORT_CLAUSE_CHARS = 4
+MAX_WORD = 6  # longer dictionary words add little evidence and cost time
+
+
+def is_han(char: str) -> bool:
+    """CJK unified ideographs (and extension A), the only characters the dictionary knows."""
+    return "\u3400" <= char <= "\u9fff"
+
+
+@dataclass(frozen=True)
+class LanguageModel:
+    """log P(word) for every dictionary word; unknown characters get a floor."""
+
+    word_logp: dict[str, float]
+    char_logp: dict[str, float]  # how often a character occurs at all, inside words too
+    unknown_logp: float
+
+    def single(self, char: str) -> float:
+        """log P of a character standing alone as a word."""
+        if not is_han(char):
+            return PUNCT_LOGP.get(char, NON_HAN_LOGP)
+        return self.word_logp.get(char, self.unknown_logp)
+
+    def commonness(self, char: str) -> float:
+        """log frequency of `char` anywhere in text: a cheap first cut among candidates."""
+        if not is_han(char):
+            return PUNCT_LOGP.get(char, NON_HAN_LOGP)
+        return self.char_logp.get(char, self.unknown_logp)
+
+    def sentence(self, text: str) -> float:
+        """log P of the best segmentation of `text` into dictionary words."""
+        state = EMPTY_STATE
+        for char in text:
+            state = state.push(char)
+        return state.score
+
+
+@dataclass(frozen=True)
+class LmState:
+    """The tail of a best-segmentation computation: enough to extend it by one character."""
+
+    chars: str  # the last MAX_WORD - 1 Han characters (a word can end with the next one)
+    best: tuple[float, ...]  # best[-k]: score of the prefix ending k - 1 characters back
+    after: str = ""  # the non-Han character that ended the last word, if any
+    run: int = 0  # Han characters since the last non-Han one (capped)
+
+    @property
+    def score(self) -> float:
+        return self.best[-1]
+
+    def push(self, char: str) -> LmState:
+        """Extend by one character: the best of every dictionary word that can end here."""
+        lm = language_model()
+        if not is_han(char):
+            odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
+            odd += SHORT_CLAUSE if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS else 0.0
+            return LmState("", (self.best[-1] + lm.single(char) + odd,), char)
+        window = self.chars + char
+        top = self.best[-1] + lm.single(char)
+        for k in range(2, len(window) + 1):
+            logp = lm.word_logp.get(window[-k:])
+            if logp is not None:
+                top = max(top, self.best[-k] + logp)
+        keep = MAX_WORD - 1
+        return LmState(window[-keep:], (*self.best, top)[-keep - 1 :], run=min(self.run + 1, 9))
+
+
+EMPTY_STATE = LmState("", (0.0,), "\n")
+
+
+def _clashes(before: str, char: str) -> bool:
+    """Two marks in a row that Chinese text does not write (。、 ，， “， ？？), a sign of a
+    misreading.  Quotes and brackets may touch other marks from outside: ”，  。”  ：“."""
+    if not _is_mark(before) or not _is_mark(char):
+        return False
+    return not (before in CLOSING or char in OPENING or (before in SENTENCE_END and char in CLOSING))
+
+
+def _is_mark(char: str) -> bool:
+    return char in PUNCT_LOGP and not char.isdigit() and char != "□"
+
+
+def _dictionary_path() -> Path:
+    import jieba
+
+    return Path(jieba.__file__).with_name("dict.txt")
+
+
+@cache
+def language_model() -> LanguageModel:
+    """Load once (about half a second)."""
+    freq: dict[str, int] = {}
+    chars: dict[str, int] = {}
+    with _dictionary_path().open(encoding="utf-8") as handle:
+        for line in handle:
+            word, count, *_ = line.split(" ")
+            n = int(count) + 1
+            for char in word:
+                chars[char] = chars.get(char, 0) + n
+            if len(word) <= MAX_WORD:
+                freq[word] = n
+    log_total = math.log(sum(freq.values()))
+    log_chars = math.log(sum(chars.values()))
+    return LanguageModel(
+        word_logp={w: math.log(n) - log_total for w, n in freq.items()},
+        char_logp={c: math.log(n) - log_chars for c, n in chars.items()},
+        unknown_logp=-log_total,
+    )

@@ -1,0 +1,183 @@
+"""Per-article metadata read from the text itself: dateline, byline, author note, date, title.
+
+Dates come only from the text (explicit dates, month/day with the year from context, or
+year-from-context cues in year_cues.yaml); when nothing supports one the date is None and
+date_basis says "unknown" -- never a file time.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_CUES_FILE = Path(__file__).with_name("year_cues.yaml")
+_HAN = r"\u4e00-\u9fff"
+_MONTH_DAY = r"\d{1,2}月\d{1,2}日"
+_DATELINE = re.compile(
+    rf"(?P<outlet>(?:本报|新华社|中新社|[{_HAN}]{{0,8}}?(?:日报|晚报|早报|时报|商报|快报|新闻网|报))"
+    rf"(?:[{_HAN}]{{0,4}}{_MONTH_DAY})?(?:讯|电|综合消息))?"
+    r"[ \u3000]?(?P<reporter>（(?:本报)?(?:记者|通讯员)[^）]{1,40}）)?"
+    rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{_MONTH_DAY}）)?|{_MONTH_DAY})"
+    r"(?:上午|下午|晚上|早上|中午|晚间)?(?=[，, ]|$))?"
+)
+_BYLINE_LINE = re.compile(r"(?:记者|通讯员)[^，。；！？]{1,40}")
+_AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
+_FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+_STAMP_LINES = 3  # a publication stamp sits above the text, within its first lines
+_STAMP_MAX = 60
+_SENTENCE_PUNCT = re.compile(r"[，。！？]")
+_DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+_RELATIVE = re.compile("|".join(_DAYS_BACK))
+_DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
+# A year the report looks back on, not a target ("到2025年", "力争2025年").
+_PAST_YEAR = re.compile(r"(?<![\d到至争计于])((?:19|20)\d{2})年(?![底末])")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+_CLAUSE = re.compile(r"[^，；：,;:]+")
+_TITLE_MIN = 12  # a first clause shorter than this is too thin to stand alone as a title
+_TITLE_MAX = 30
+_TITLE_HARD_MAX = 40
+_EARLY_MONTHS = 3  # a report in Jan-Mar that cites year Y looks back on Y: it is from Y+1
+
+
+@dataclass(frozen=True)
+class YearCue:
+    """A phrase that is only current within [earliest, latest], so it bounds a report's year."""
+
+    pattern: re.Pattern[str]
+    earliest: dt.date
+    latest: dt.date
+
+
+def find_dateline(first_paragraph: str) -> str | None:
+    """日报讯（记者…）, 晚报综合消息, 晚报讯 昨天, 今天（2月5日）, 12月29日上午 ..."""
+    match = _DATELINE.match(first_paragraph)
+    if match is None or not match.group().strip():
+        return None
+    return match.group().strip()
+
+
+def find_byline(dateline: str | None, paragraphs: list[str]) -> str | None:
+    """The reporter named in the dateline bracket, else a closing 记者… line."""
+    reporter = _DATELINE.match(dateline or "")
+    if reporter and reporter.group("reporter"):
+        return reporter.group("reporter")[1:-1]
+    for line in reversed(paragraphs[-2:]):
+        if _BYLINE_LINE.fullmatch(line):
+            return line
+    return None
+
+
+def find_author(paragraphs: list[str]) -> str | None:
+    """An author note such as （作者为南通市委书记）, kept whole."""
+    return next((p for p in reversed(paragraphs) if _AUTHOR_NOTE.fullmatch(p)), None)
+
+
+def opening_paragraph(body: list[str]) -> str:
+    """The first paragraph of text proper, past any publication-stamp line."""
+    return next((p for p in body if _publication_stamp(p) is None), "")
+
+
+def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
+    """(ISO date or None, basis) from the dateline / opening paragraph and the article's context."""
+    head = f"{dateline or ''} {opening_paragraph(body)}"
+    full = _valid_date(_FULL_DATE.search(head))
+    if full:
+        return full.isoformat(), "explicit"
+    stamp = next(filter(None, map(_publication_stamp, body[:_STAMP_LINES])), None)
+    month_day = _DATE_MD.search(head)
+    if month_day:
+        month, day = int(month_day.group(1)), int(month_day.group(2))
+        year = _year_up_to(stamp, month, day) if stamp else infer_year(month, day, "\n".join(body))
+        date = _valid_date_parts(year, month, day)
+        return (date.isoformat(), "year-from-context") if date else (None, "unknown")
+    days_back = _relative_days(dateline)
+    if stamp and days_back is not None:
+        return (stamp - dt.timedelta(days=days_back)).isoformat(), "relative"
+    return None, "unknown"
+
+
+def infer_year(month: int, day: int, text: str) -> int | None:
+    """Year of a month/day report: from years it cites, checked against dated phrases."""
+    cues = [c for c in year_cues() if c.pattern.search(text)]
+    earliest = max((c.earliest for c in cues), default=dt.date.min)
+    latest = min((c.latest for c in cues), default=dt.date.max)
+    cited = [int(y) for y in _PAST_YEAR.findall(text)]
+    if cited:
+        last = max(cited)
+        candidates = [last + 1, last] if month <= _EARLY_MONTHS else [last, last + 1]
+    elif cues:
+        candidates = list(range(earliest.year, min(latest.year, earliest.year + 50) + 1))
+    else:
+        return None
+    return next((y for y in candidates if _in_range(y, month, day, earliest, latest)), None)
+
+
+def make_title(first_paragraph: str, dateline: str | None) -> str:
+    """A title from the article's own first sentence, shortened at a clause boundary."""
+    text = first_paragraph[len(dateline) :] if dateline else first_paragraph
+    text = text.lstrip("，, ")
+    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip() or first_paragraph
+    clauses = _CLAUSE.findall(sentence) or [sentence]
+    title = clauses[0]
+    for clause in clauses[1:]:
+        if len(title) >= _TITLE_MIN or len(title) + 1 + len(clause) > _TITLE_MAX:
+            break
+        title = f"{title}，{clause}"
+    return title if len(title) <= _TITLE_HARD_MAX else _cut(title)
+
+
+def _cut(title: str) -> str:
+    """Cut an over-long clause at its last 、 inside the limit, else hard, marking the cut."""
+    head = title[:_TITLE_HARD_MAX]
+    pause = head.rfind("、")
+    return (head[:pause] if pause > _TITLE_MAX // 2 else head) + "…"
+
+
+@cache
+def year_cues() -> tuple[YearCue, ...]:
+    """Read year_cues.yaml once per process."""
+    entries = yaml.safe_load(_CUES_FILE.read_text(encoding="utf-8"))
+    return tuple(YearCue(re.compile(e["phrase"]), e["from"], e["to"]) for e in entries)
+
+
+def _valid_date(match: re.Match[str] | None) -> dt.date | None:
+    if match is None:
+        return None
+    return _valid_date_parts(int(match.group(1)), int(match.group(2)), int(match.group(3)))
+
+
+def _valid_date_parts(year: int | None, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day) if year else None
+    except ValueError:
+        return None
+
+
+def _publication_stamp(line: str) -> dt.date | None:
+    """A short line that is a scrape's date stamp, e.g. '2025-02-06 08:30 来源：南通日报'."""
+    if len(line) > _STAMP_MAX or _SENTENCE_PUNCT.search(line):
+        return None
+    return _valid_date(_STAMP.match(line))
+
+
+def _year_up_to(stamp: dt.date, month: int, day: int) -> int:
+    """The year that puts month/day on or before the publication stamp."""
+    return stamp.year if (month, day) <= (stamp.month, stamp.day) else stamp.year - 1
+
+
+def _relative_days(dateline: str | None) -> int | None:
+    word = _RELATIVE.search(dateline or "")
+    return _DAYS_BACK[word.group()] if word else None
+
+
+def _in_range(year: int, month: int, day: int, earliest: dt.date, latest: dt.date) -> bool:
+    try:
+        return earliest <= dt.date(year, month, day) <= latest
+    except ValueError:
+        return False

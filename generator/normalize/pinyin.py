@@ -1,0 +1,89 @@
+"""Remove the `(pinyin)` reading annotations that the corruption inserted after characters.
+
+The corruption appended the default single-character reading of listed characters, so an
+annotation is recognised by its content, never by its position: `(yè)` goes, `(2月5日)`,
+`(記者朱文君)`, `(通州灣)` and `(市、區)` stay.  Tone-less syllables (`men`, `ma`) are only
+removed when they are the reading of the character just before, because bare Latin words in
+parentheses are otherwise too easily real text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from generator.models import Change
+
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
+SYLLABLE_CHARS = "a-zü" + TONE_LETTERS
+_ANNOTATION = re.compile(rf"[(（]([{SYLLABLE_CHARS}]{{1,7}})[)）]")
+
+
+@cache
+def _readings() -> dict[str, str]:
+    """Default (first) tone-marked reading of every character pypinyin knows."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return {chr(code): value.split(",")[0] for code, value in pinyin_dict.items()}
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Every tone-marked or tone-less syllable pypinyin uses as a character reading."""
+    from pypinyin.pinyin_dict import pinyin_dict
+
+    return frozenset(r for value in pinyin_dict.values() for r in value.split(","))
+
+
+def default_reading(char: str) -> str | None:
+    """The reading the corruption used: pypinyin's default, e.g. 長 -> zhǎng."""
+    return _readings().get(char)
+
+
+def has_tone_mark(syllable: str) -> bool:
+    """A tone mark makes a Latin word in parentheses unmistakably pinyin."""
+    return any(c in TONE_LETTERS for c in syllable)
+
+
+def is_annotation(syllable: str, annotated: str | None) -> bool:
+    """True when `(syllable)` after the character `annotated` is a reading annotation."""
+    if syllable not in syllables():
+        return False
+    return has_tone_mark(syllable) or (
+        annotated is not None and default_reading(annotated) == syllable
+    )
+
+
+def find_annotation(text: str, pos: int) -> re.Match[str] | None:
+    """The annotation starting exactly at `pos`, if there is one."""
+    match = _ANNOTATION.match(text, pos)
+    if match is None:
+        return None
+    before = text[pos - 1] if pos > 0 else None
+    return match if is_annotation(match.group(1), before) else None
+
+
+def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
+    """Drop every `(pinyin)` holding exactly one valid syllable; keep all other brackets."""
+    out: list[str] = []
+    changes: list[Change] = []
+    last = 0
+    for match in _ANNOTATION.finditer(text):
+        start = match.start()
+        before = text[start - 1] if start > 0 else None
+        if not is_annotation(match.group(1), before):
+            continue
+        out.append(text[last:start])
+        last = match.end()
+        changes.append(
+            Change(
+                fix="pinyin",
+                start=start,
+                end=match.end(),
+                before=match.group(0),
+                after="",
+                why=f"'{match.group(1)}' is one pinyin syllable (reading of {before!r}), an inserted annotation",
+            )
+        )
+    out.append(text[last:])
+    return "".join(out), changes

@@ -1,0 +1,85 @@
+"""ASCII punctuation in Chinese text back to full width, and lower-cased acronyms back to upper.
+
+The scrape turned full-width ，？！（）；： into ASCII byte by byte. Only marks with Chinese
+context are restored, so 6.2%, 1+8, PM2.5, 10:30, 1,000 and English sentences stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+
+from generator.models import Change
+from generator.normalize.changes import substitute
+
+_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
+_WIDE = "（）“”‘’，。、；：？！《》【】"
+_WIDE_PUNCT = frozenset(_WIDE)
+_SKIPPED_FOR_CONTEXT = " \t(),?!;:"
+_CANDIDATE = re.compile(r"[,?!;:()]|[ \t]+")
+_TRIGGER = re.compile(rf"[,?!;:()]|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
+_BETWEEN_DIGITS = frozenset(",:")
+_CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
+_LOWER_ACRONYM = re.compile(rf"(?<=[{_CHINESE}])[a-z]{{2,4}}(?:\d+(?:\.\d+)?)?(?=[{_CHINESE}])")
+
+
+def restore_fullwidth_punctuation(text: str) -> tuple[str, list[Change]]:
+    """, ? ! ; : ( ) next to Chinese -> full width; spaces beside full-width marks dropped."""
+    if _TRIGGER.search(text) is None:
+        return text, []
+    return substitute(_CANDIDATE, text, "punctuation", lambda m: _decide(text, m))
+
+
+def restore_acronyms(text: str) -> tuple[str, list[Change]]:
+    """pm2.5 -> PM2.5, lng -> LNG: a short lower-case Latin token inside Chinese is an acronym
+    the scrape lower-cased (unit symbols follow digits and are left alone)."""
+    return substitute(_LOWER_ACRONYM, text, "acronym", _upper)
+
+
+def _upper(match: re.Match[str]) -> tuple[str, str]:
+    return match.group().upper(), "acronym lower-cased by the scrape"
+
+
+def _decide(text: str, match: re.Match[str]) -> tuple[str, str] | None:
+    if match.group()[0] in " \t":
+        return _decide_space(text, match.start(), match.end())
+    i = match.start()
+    if not _chinese_context(text, i):
+        return None
+    return _FULL_WIDTH[text[i]], "ASCII punctuation in Chinese text -> full width"
+
+
+def _chinese_context(text: str, i: int) -> bool:
+    """A mark belongs to Chinese text when its nearest real neighbour on either side is not ASCII."""
+    char = text[i]
+    left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
+    if char in _BETWEEN_DIGITS and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
+        return False
+    return not (left.isascii() and right.isascii())
+
+
+def _neighbour(text: str, i: int, step: int) -> str:
+    """Nearest character beside position i, skipping spaces and other ASCII marks ('' at an edge)."""
+    j = i + step
+    while 0 <= j < len(text) and text[j] in _SKIPPED_FOR_CONTEXT:
+        j += step
+    return text[j] if 0 <= j < len(text) else ""
+
+
+def _decide_space(text: str, start: int, end: int) -> tuple[str, str] | None:
+    """Drop spaces between Chinese and a full-width mark, as in 日报讯 （记者…）."""
+    left, right = _effective(text, start - 1), _effective(text, end)
+    if left.isascii() or right.isascii():
+        return None
+    if left in _WIDE_PUNCT or right in _WIDE_PUNCT:
+        return "", "space beside full-width punctuation"
+    return None
+
+
+def _effective(text: str, i: int) -> str:
+    """The character at i as it will read after this step ('' outside the text)."""
+    if not 0 <= i < len(text):
+        return ""
+    char = text[i]
+    if char in _FULL_WIDTH and _chinese_context(text, i):
+        return _FULL_WIDTH[char]
+    return char

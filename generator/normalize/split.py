@@ -1,0 +1,81 @@
+"""Split clean text into articles at headline blocks, and name the headline lines.
+
+A file may hold several articles (a newspaper page). An article starts at a block of 2-3
+headline lines (kicker / title / subtitle) followed by body text, or at a single headline
+line at the very top; a lone short line inside the body is a sub-heading, not a new article.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from generator.normalize.layout import is_headline_line
+
+_MAX_BLOCK = 3
+
+
+@dataclass
+class ArticleBlock:
+    """The lines of one article: its headline block (maybe empty) and its body."""
+
+    headlines: list[str] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Headline:
+    """The named lines of a headline block (title is None when there is no block)."""
+
+    title: str | None
+    kicker: str | None = None
+    subtitle: str | None = None
+
+
+def split_articles(lines: list[str]) -> list[ArticleBlock]:
+    """Group paragraphs into articles; an article with no body is dropped."""
+    blocks: list[ArticleBlock] = []
+    i = 0
+    while i < len(lines):
+        size = _headline_block_size(lines, i)
+        if size and (i == 0 or size > 1 or not blocks):
+            blocks.append(ArticleBlock(headlines=lines[i : i + size]))
+            i += size
+            continue
+        if not blocks:
+            blocks.append(ArticleBlock())
+        blocks[-1].body.append(lines[i])
+        i += 1
+    return [b for b in blocks if b.body]
+
+
+def _headline_block_size(lines: list[str], start: int) -> int:
+    """Number of headline lines starting at `start` that are followed by body text (else 0)."""
+    end = start
+    while end < len(lines) and is_headline_line(lines[end]):
+        end += 1
+    size = end - start
+    if size > _MAX_BLOCK or end == len(lines):
+        return 0
+    return size
+
+
+def name_headlines(lines: list[str]) -> Headline:
+    """Kicker / title / subtitle, the newspaper order (引题, 主题, 副题).
+
+    With two lines the slogan-like one (phrases separated by spaces, or a leading dash) is
+    the kicker when it comes first and the subtitle when it comes second.
+    """
+    if not lines:
+        return Headline(None)
+    if len(lines) == 1:
+        return Headline(lines[0])
+    if len(lines) >= _MAX_BLOCK:
+        return Headline(lines[1], kicker=lines[0], subtitle=lines[2])
+    first, second = lines
+    if _is_slogan(first) and not _is_slogan(second):
+        return Headline(second, kicker=first)
+    return Headline(first, subtitle=second)
+
+
+def _is_slogan(line: str) -> bool:
+    return " " in line or "\u3000" in line or line.startswith(("—", "-"))

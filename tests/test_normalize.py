@@ -1,0 +1,214 @@
+"""The whole normalizer: never raises, idempotent, leaves clean text alone, splits and labels
+articles, and explains itself."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.models import Source
+from generator.normalize import STEPS, explain, normalize_source, normalize_text
+from generator.normalize.changes import apply_changes
+from generator.normalize.metadata import find_dateline, infer_date, make_title
+from generator.normalize.split import name_headlines, split_articles
+
+SOURCES = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.txt"))
+CLEAN_SENTENCES = [
+    "南通以项目支撑产业、以产业引领发展。",
+    "规上工业增加值增速等多项指标位居全省前列，有力支撑地区生产总值增长6.2%。",
+    "会议强调，要打好项目招引提质、建设提速、转化提效的“连环拳”。",
+    "构建“322X”现代海洋产业体系，在沿海再造一个“新南通”。",
+    "各县（市、区）主要负责同志参加会议，其中企业家近300人。",
+    "推动PM2.5和臭氧浓度“双控双减”。",
+    "这是为什么？",
+]
+
+
+@given(st.text(max_size=300))
+def test_never_raises_and_is_idempotent_on_arbitrary_text(text: str) -> None:
+    ns = normalize_text(text)
+    assert normalize_text(ns.text).text == ns.text
+    assert ns.text == "" or ns.text.endswith("\n")
+
+
+@pytest.mark.parametrize(
+    "text", ["a\ud800b?中", "\x00中?文\x00", "\u2028著\u2029?", "\ufeff", "?" * 50, "(yè)" * 30]
+)
+def test_never_raises_on_hostile_text(text: str) -> None:
+    ns = normalize_text(text)
+    assert all(isinstance(p, str) for a in ns.articles for p in a.paragraphs)
+
+
+@given(st.lists(st.lists(st.sampled_from(CLEAN_SENTENCES), min_size=1, max_size=4), max_size=6))
+def test_clean_simplified_text_passes_unchanged(paragraphs: list[list[str]]) -> None:
+    text = "".join("".join(p) + "\n" for p in paragraphs)
+    ns = normalize_text(text)
+    assert ns.text == text
+    assert ns.changes == []
+
+
+@pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
+def test_changes_replay_step_by_step(path: Path) -> None:
+    """Each step's changes index that step's input: replaying them rebuilds its output."""
+    text = path.read_text(encoding="utf-8")
+    for step in STEPS:
+        out, changes = step(text)
+        assert apply_changes(text, changes) == out, step.__name__
+        text = out
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.sampled_from(SOURCES), st.data())
+def test_seed_text_with_random_cuts_never_raises(path: Path, data: st.DataObject) -> None:
+    text = path.read_text(encoding="utf-8")
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    ns = normalize_text(text[start:end])
+    assert normalize_text(ns.text).text == ns.text
+
+
+def test_normalize_source_uses_the_source_identity() -> None:
+    src = Source("sources/a.txt", "ab" * 32, 9, "第一句。\n", "gb18030")
+    ns = normalize_source(src)
+    assert ns.encoding == "gb18030"
+    [article] = ns.articles
+    assert (article.id, article.source, article.index) == ("abababababab-1", "sources/a.txt", 1)
+
+
+def test_whitespace_only_text_gives_no_articles() -> None:
+    assert normalize_text(" \n\n").articles == []
+
+
+def test_two_articles_split_at_headline_blocks_with_named_lines() -> None:
+    lines = [
+        "省委省政府召开推进会",
+        "聚焦重大任务 坚持一体推进",
+        "晚报综合消息 2月5日，会议召开。",
+        "引题 坚持不懈狠抓项目建设",
+        "全市推进大会举行",
+        "晚报讯 昨天，大会举行。",
+        "记者朱文君 张彤 范译",
+    ]
+    first, second = split_articles(lines)
+    assert name_headlines(first.headlines) == name_headlines(["省委省政府召开推进会", lines[1]])
+    assert name_headlines(first.headlines).subtitle == "聚焦重大任务 坚持一体推进"
+    assert name_headlines(second.headlines).kicker == "引题 坚持不懈狠抓项目建设"
+    assert name_headlines(second.headlines).title == "全市推进大会举行"
+    assert second.body == lines[5:]
+
+
+def test_a_lone_subheading_does_not_start_an_article() -> None:
+    lines = ["第一段正文，内容。", "突出创新驱动", "第二段正文，内容。"]
+    [article] = split_articles(lines)
+    assert article.body == lines
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline"),
+    [
+        ("日报讯（记者朱文君）今年是南通经济技术开发区建区40周年。", "日报讯（记者朱文君）"),
+        ("晚报综合消息 人勤春早，实干争先。", "晚报综合消息"),
+        ("晚报讯 昨天，南通大会举行。", "晚报讯 昨天"),
+        ("今天（2月5日），南通大会举行。", "今天（2月5日）"),
+        ("12月29日上午，全市推进会召开。", "12月29日上午"),
+        ("新华社南京2月5日电（记者张三）会议召开。", "新华社南京2月5日电（记者张三）"),
+        ("习近平总书记勉励江苏走在前。", None),
+    ],
+)
+def test_datelines(paragraph: str, dateline: str | None) -> None:
+    assert find_dateline(paragraph) == dateline
+
+
+@pytest.mark.parametrize(
+    ("dateline", "body", "expected"),
+    [
+        (None, ["2023年6月30日，会议召开。"], ("2023-06-30", "explicit")),
+        (
+            "今天（2月5日）",
+            ["今天（2月5日），会议召开。", "表扬2024年50强企业。"],
+            ("2025-02-05", "year-from-context"),
+        ),
+        (
+            "10月9日",
+            ["10月9日，会议召开。", "2024年前三季度增长5%。"],
+            ("2024-10-09", "year-from-context"),
+        ),
+        (
+            "12月29日上午",
+            ["学习贯彻党的二十大精神，优化疫情防控措施。"],
+            ("2022-12-29", "year-from-context"),
+        ),
+        ("2月5日", ["2月5日，会议召开。", "力争到2027年建成。"], (None, "unknown")),
+        ("晚报讯 昨天", ["晚报讯 昨天，南通大会举行。"], (None, "unknown")),
+        (None, ["2月30日，会议召开。", "2024年增长。"], (None, "unknown")),
+        (
+            "昨天",
+            ["2025-02-06 08:30 来源：南通日报", "昨天，大会举行。"],
+            ("2025-02-05", "relative"),
+        ),
+        (
+            "12月30日",
+            ["2025/01/02 南通日报", "12月30日，大会举行。"],
+            ("2024-12-30", "year-from-context"),
+        ),
+    ],
+)
+def test_dates_come_only_from_the_text(dateline, body, expected) -> None:
+    assert infer_date(dateline, body) == expected
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "dateline", "title"),
+    [
+        (
+            "日报讯（记者朱文君）今年是南通经济技术开发区建区40周年。新时代",
+            "日报讯（记者朱文君）",
+            "今年是南通经济技术开发区建区40周年",
+        ),
+        (
+            "12月29日上午，全市高质量发展项目推进会召开，市委书记徐缨主持会议并讲话。",
+            "12月29日上午",
+            "全市高质量发展项目推进会召开",
+        ),
+        (
+            "习近平总书记勉励江苏在推进中国式现代化中走在前、做示范，赋予江苏重大任务。",
+            None,
+            "习近平总书记勉励江苏在推进中国式现代化中走在前、做示范",
+        ),
+        ("甲" * 80, None, "甲" * 40 + "…"),
+    ],
+)
+def test_title_from_first_sentence_is_cut_at_a_clause(paragraph, dateline, title) -> None:
+    assert make_title(paragraph, dateline) == title
+
+
+def test_article_without_headline_gets_a_first_sentence_title() -> None:
+    [article] = normalize_text("今天（2月5日），南通大会举行，共谋发展。\n").articles
+    assert (article.title, article.title_basis) == ("南通大会举行，共谋发展", "first-sentence")
+
+
+def test_publication_stamp_dates_a_relative_dateline() -> None:
+    [article] = normalize_text("2025-02-06 08:30\n晚报讯 昨天，大会举行。\n").articles
+    assert (article.title_basis, article.dateline) == ("first-sentence", "晚报讯 昨天")
+    assert (article.date, article.date_basis) == ("2025-02-05", "relative")
+
+
+def test_explain_is_json_with_articles_and_changes() -> None:
+    ns = normalize_text("日报讯 (记者朱文君)昨天,会议召开。\n\n請輸入驗證碼\n")
+    data = json.loads(json.dumps(explain(ns), ensure_ascii=False))
+    assert data["text"] == "日报讯（记者朱文君）昨天，会议召开。\n"
+    assert data["encoding"] == "utf-8"
+    [article] = data["articles"]
+    assert article["dateline"] == "日报讯（记者朱文君）昨天"
+    assert article["byline"] == "记者朱文君"
+    assert article["date"] is None and article["date_basis"] == "unknown"
+    assert {"title", "subtitle", "author", "paragraphs"} <= article.keys()
+    fixes = {c["fix"] for c in data["changes"]}
+    assert {"script", "junk", "punctuation", "layout"} <= fixes
+    assert all(
+        c.keys() == {"fix", "start", "end", "before", "after", "why"} for c in data["changes"]
+    )

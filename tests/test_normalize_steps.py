@@ -1,0 +1,200 @@
+"""Each normalization step on its own: what it fixes, what it must leave alone, what it records."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from generator.normalize.changes import apply_changes
+from generator.normalize.junk import remove_junk
+from generator.normalize.layout import is_headline_line, reflow_paragraphs
+from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
+from generator.normalize.script import to_simplified
+
+
+def assert_replayable(step, text: str) -> tuple[str, list]:
+    """The recorded changes, replayed on the step's input, give exactly its output."""
+    out, changes = step(text)
+    assert apply_changes(text, changes) == out
+    assert all(text[c.start : c.end] == c.before for c in changes)
+    return out, changes
+
+
+# --- script -----------------------------------------------------------------------------------
+
+
+def test_script_uses_taiwan_table_so_zhe_becomes_simplified() -> None:
+    out, changes = assert_replayable(to_simplified, "靠著20萬元開辦費")
+    assert out == "靠着20万元开办费"
+    assert [c.before for c in changes] == ["著", "萬", "開辦費"]
+    assert {c.fix for c in changes} == {"script"}
+
+
+def test_script_leaves_simplified_and_converts_around_nul() -> None:
+    assert to_simplified("南通开发区建区40周年。") == ("南通开发区建区40周年。", [])
+    assert assert_replayable(to_simplified, "會\x00議")[0] == "会\x00议"
+
+
+# --- punctuation ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("今天(2月5日),南通大会举行", "今天（2月5日），南通大会举行"),
+        ("二次创业?昨天,市委书记", "二次创业？昨天，市委书记"),
+        ("重塑优势;聚焦新材料:高端装备!", "重塑优势；聚焦新材料：高端装备！"),
+        ("日报讯 (记者朱文君)今年是", "日报讯（记者朱文君）今年是"),
+        ("各县(市、区)主要负责同志", "各县（市、区）主要负责同志"),
+    ],
+)
+def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -> None:
+    out, changes = assert_replayable(restore_fullwidth_punctuation, raw)
+    assert out == clean
+    assert changes and {c.fix for c in changes} == {"punctuation"}
+
+
+@pytest.mark.parametrize(
+    "kept",
+    [
+        "增长6.2%、增速居全国",
+        "上海“1+8”大都市圈",
+        "构建“322X”现代海洋产业体系",
+        "PM2.5浓度下降",
+        "会议10:30开始，共1,000人",
+        "再形成1—2个集群",
+        "Notice: The content above (including the pictures) is uploaded.",
+        "晚报综合消息 人勤春早，实干争先。",
+        "聚焦重大任务 坚持一体推进",
+    ],
+)
+def test_numbers_english_and_headline_spaces_are_kept(kept: str) -> None:
+    assert restore_fullwidth_punctuation(kept) == (kept, [])
+
+
+def test_acronyms_lowercased_by_the_scrape_are_restored() -> None:
+    out, changes = assert_replayable(restore_acronyms, "推动pm2.5和臭氧，发展风电、lng等能源")
+    assert out == "推动PM2.5和臭氧，发展风电、LNG等能源"
+    assert [c.after for c in changes] == ["PM2.5", "LNG"]
+
+
+@pytest.mark.parametrize("kept", ["面积5km远", "the lng tanker", "iPhone销量", "下载x版本"])
+def test_units_words_and_mixed_case_are_not_acronyms(kept: str) -> None:
+    assert restore_acronyms(kept) == (kept, [])
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+BROKEN_004 = (
+    "\n\n省委省政府召开推进会\n\n聚焦重大任务 坚持一体推进\n\n"
+    "晚报综合消息 人勤春早，实干争先。近年来，我们构建\n\n多层次、系统化的体系。要夯实人才支\n\n"
+    "撑，打造人才队伍。\n\n提升涉海科技驱动力和海洋经济支撑力。\n\n以更强合力抓落实，期待广大\n\n"
+    "企业深耕主业。转化提效的\n\n“连环拳”，构筑硬支撑。\n\n记者朱文君 张彤 范译\n"
+)
+CLEAN_004 = (
+    "省委省政府召开推进会\n聚焦重大任务 坚持一体推进\n"
+    "晚报综合消息 人勤春早，实干争先。近年来，我们构建多层次、系统化的体系。要夯实人才支"
+    "撑，打造人才队伍。\n提升涉海科技驱动力和海洋经济支撑力。\n以更强合力抓落实，期待广大"
+    "企业深耕主业。转化提效的“连环拳”，构筑硬支撑。\n记者朱文君 张彤 范译\n"
+)
+
+
+def test_layout_drops_blank_lines_and_joins_mid_sentence_breaks_only() -> None:
+    out, changes = assert_replayable(reflow_paragraphs, BROKEN_004)
+    assert out == CLEAN_004
+    joins = [c for c in changes if c.why.startswith("joined")]
+    assert len(joins) == 4
+
+
+def test_layout_normalises_line_endings_and_edge_spaces() -> None:
+    out, _ = assert_replayable(reflow_paragraphs, "\ufeff　　第一段。\r\n\r\n  第二段。  \r\n\r\n")
+    assert out == "第一段。\n第二段。\n"
+    assert reflow_paragraphs(" \n\t\n") == ("", reflow_paragraphs(" \n\t\n")[1])
+    assert reflow_paragraphs(" \n\t\n")[0] == ""
+
+
+def test_layout_does_not_join_english_or_url_lines() -> None:
+    text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
+    assert reflow_paragraphs(text) == (text, [])
+
+
+@pytest.mark.parametrize(
+    ("line", "headline"),
+    [
+        ("全市新型工业化暨重大项目建设推进大会举行", True),
+        ("聚焦重大任务 坚持一体推进 努力在高质量发展上继续走在前列", True),
+        ("会议强调，南通承载着习近平总书记的深切关怀", False),
+        ("（作者为南通市委书记）", False),
+        ("记者朱文君 张彤 范译", False),
+        ("一、突出创新驱动", False),
+    ],
+)
+def test_headline_lines(line: str, headline: bool) -> None:
+    assert is_headline_line(line) is headline
+
+
+# --- junk -------------------------------------------------------------------------------------
+
+
+def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
+    body = "（作者为南通市委书记）\n"
+    text = (
+        body + "特别声明:以上内容(如有图片或视频亦包括在内)为自媒体平台“机电号”用户上传并发布,"
+        "本平台仅提供信息存储服务\n"
+        "Notice: The content above (including the pictures and videos if any) is uploaded and "
+        "posted by a user of JDZJ Hao, which is a social media platform and only provides "
+        "information storage services.\n请输入验证码"
+    )
+    out, changes = assert_replayable(remove_junk, text)
+    assert out == body
+    assert [c.why.split(")")[0] for c in changes] == [
+        "junk (platform-disclaimer",
+        "junk (platform-disclaimer-en",
+        "junk (captcha",
+    ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "看不清，换一张",
+        "分享到：微信 微博",
+        "【字体：大 中 小】",
+        "欢迎关注南通发布微信公众号",
+        "长按识别二维码",
+        "上一篇：南通召开大会",
+        "返回搜狐，查看更多",
+    ],
+)
+def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
+    assert remove_junk(f"正文。\n{line}\n")[0] == "正文。\n"
+
+
+def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
+    text = "输入验证码后即可办理。\n特别声明：本次活动免费。\n欢迎关注本次大会。\n"
+    assert remove_junk(text) == (text, [])
+
+
+# --- all steps --------------------------------------------------------------------------------
+
+STEPS = [
+    to_simplified,
+    restore_fullwidth_punctuation,
+    restore_acronyms,
+    reflow_paragraphs,
+    remove_junk,
+]
+
+
+@pytest.mark.parametrize("step", STEPS)
+@given(text=st.text(max_size=200))
+def test_steps_record_replayable_changes_on_any_text(step, text: str) -> None:
+    assert_replayable(step, text)
+
+
+@pytest.mark.parametrize("step", STEPS)
+@given(text=st.text(alphabet="中文，。,.?!;:() \n\r\t“”a1记者(", max_size=80))
+def test_steps_are_idempotent(step, text: str) -> None:
+    once, _ = step(text)
+    assert step(once) == (once, [])
