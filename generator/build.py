@@ -246,9 +246,18 @@ def _plan_editions(
             if normalize.same_story(new[a], fp):
                 editions[a].append(b)
                 editions[b].append(a)
+    _lend_dates(plan, manifest, editions)
     changed = {a for a in survivors if sorted(editions[a]) != sorted(manifest.articles[a].editions)}
     _rework_sources(plan, manifest, files, {manifest.articles[a].source for a in changed})
     return {a: sorted(e) for a, e in editions.items()}
+
+
+def _lend_dates(plan: _Plan, manifest: Manifest, editions: dict[str, list[str]]) -> None:
+    """An undated new article takes the date of another edition of its story."""
+    dates = {a: r.entry["date"] for a, r in manifest.articles.items()}
+    dates.update({a.id: a.date for w in plan.work for a in w.articles})
+    for article in (a for w in plan.work for a in w.articles):
+        normalize.lend_edition_date(article, [dates.get(e) for e in editions[article.id]])
 
 
 def _rework_sources(

@@ -17,7 +17,7 @@ from dataclasses import asdict
 
 from generator.models import Article, Change, NormalizedSource, Source
 from generator.normalize.changes import Step
-from generator.normalize.editions import fingerprint, link_editions, same_story
+from generator.normalize.editions import fingerprint, lend_edition_date, same_story
 from generator.normalize.garble import repair_garbles
 from generator.normalize.junk import remove_junk
 from generator.normalize.layout import reflow_paragraphs
@@ -39,7 +39,7 @@ __all__ = [
     "clean_text",
     "explain",
     "fingerprint",
-    "link_editions",
+    "lend_edition_date",
     "normalize_source",
     "normalize_text",
     "same_story",

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-from itertools import combinations
 
 from generator.models import Article
 
@@ -41,22 +40,12 @@ def estimate_jaccard(a: list[int], b: list[int]) -> float:
     return sum(h in both for h in union) / len(union)
 
 
-def link_editions(articles: list[Article]) -> None:
-    """Record editions of the same story on each other, and lend a date to an undated one."""
-    prints = [fingerprint(a) for a in articles]
-    for (i, a), (j, b) in combinations(enumerate(articles), 2):
-        if a.source_sha256 == b.source_sha256 or not same_story(prints[i], prints[j]):
-            continue
-        a.editions.append(b.id)
-        b.editions.append(a.id)
-        _lend_date(a, b)
-        _lend_date(b, a)
-
-
-def _lend_date(target: Article, donor: Article) -> None:
-    if target.date is None and donor.date is not None:
-        target.date = donor.date
-        target.date_basis = "edition"
+def lend_edition_date(article: Article, edition_dates: list[str | None]) -> None:
+    """An undated article takes the date of another edition of the same story, and says so."""
+    dates = sorted(d for d in edition_dates if d)
+    if article.date is None and dates:
+        article.date = dates[0]
+        article.date_basis = "edition"
 
 
 def _hash(shingle: str) -> int:
