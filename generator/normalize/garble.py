@@ -24,8 +24,8 @@ import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from typing import NamedTuple
 from functools import cache
+from typing import NamedTuple
 
 from generator.models import Change
 from generator.normalize.lm import SHORT_CLAUSE_CHARS, LmState, language_model
@@ -33,6 +33,7 @@ from generator.normalize.pinyin import SYLLABLE_CHARS, default_reading, find_ann
 
 LOST = "□"
 PIECE_CUT = "、"  # the corruption processed the text piece by piece between these
+PIECE_CUT_CODE = 0xA1A2  # GBK 、: never inside a piece, so never a reconstructed character
 SPLITS = ",?!;:。"  # the decoder restarted after each of these bytes
 FULL_WIDTH = {",": "，", "?": "？", "!": "！", "(": "（", ")": "）", ";": "；", ":": "："}
 TO_ASCII = {v: k for k, v in FULL_WIDTH.items()}
@@ -83,7 +84,7 @@ def tables() -> _Tables:
                 continue
     chars = list(char_of.values())
     converted = OpenCC("tw2s").convert("\n".join(chars)).split("\n")
-    simplified = {c: s for c, s in zip(chars, converted) if c != s and len(s) == 1}
+    simplified = {c: s for c, s in zip(chars, converted, strict=True) if c != s and len(s) == 1}
     by_reading: dict[str, set[int]] = {}
     for code, char in char_of.items():
         reading = default_reading(char)
@@ -136,7 +137,9 @@ def _question(piece: str, pos: int) -> _Token:
     syllable = match.group(1) if match and match.group(1) in syllables() else ""
     end = match.end() if syllable and match else pos + 1
     before_split = pos + 1 == len(piece) or piece[pos + 1] in SPLITS
-    return _Token(pos, pos + 1, "?", syllable=syllable, after_syllable=end, before_split=before_split)
+    return _Token(
+        pos, pos + 1, "?", syllable=syllable, after_syllable=end, before_split=before_split
+    )
 
 
 def _link_syllables(tokens: list[_Token]) -> None:
@@ -220,7 +223,9 @@ def _feed(hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool = False) ->
         if hidden or len(hyp.pending) > 1:
             step = _note(step, pos, f"bytes {lead:02x} {trail:02x} = {char}")
         elif 0x40 <= trail < 0x80 and hyp.pending_from != pos:
-            step = _note(step, pos, f"orphan lead 0x{lead:02x} + surviving trail {chr(trail)!r} = {char}")
+            step = _note(
+                step, pos, f"orphan lead 0x{lead:02x} + surviving trail {chr(trail)!r} = {char}"
+            )
         yield step
 
 
@@ -231,7 +236,7 @@ def _candidates(hyp: _Hyp, values: tuple[int, ...]) -> list[tuple[int, str, LmSt
     assert hyp.pending is not None
     char_of = tables().char_of
     codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
-    codes = [c for c in codes if c in char_of]
+    codes = [c for c in codes if c in char_of and c != PIECE_CUT_CODE]
     if len(codes) > PRESELECT:
         words = language_model().word_logp
         prev = hyp.lm.chars[-1:]
@@ -257,11 +262,6 @@ def _commonness(code: int) -> float:
     return _commonness_table()[code]
 
 
-def _feed_all(hyps: Iterator[_Hyp], data: bytes, pos: int) -> Iterator[_Hyp]:
-    for hyp in hyps:
-        yield from _feed_bytes(hyp, data, pos)
-
-
 def _feed_bytes(hyp: _Hyp, data: bytes, pos: int) -> Iterator[_Hyp]:
     current = [hyp]
     for byte in data:
@@ -280,7 +280,11 @@ def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
     if not leads:
         return None
     char = tables().char_of[hyp.last << 8 | leads[0]] if len(leads) == 1 else "?"
-    return _note(hyp._replace(pending=leads), pos, f"pinyin ({syllable}) read across bytes {hyp.last:02x}+lead = {char}")
+    return _note(
+        hyp._replace(pending=leads),
+        pos,
+        f"pinyin ({syllable}) read across bytes {hyp.last:02x}+lead = {char}",
+    )
 
 
 # ---------------------------------------------------------------- expanding one token
@@ -330,7 +334,9 @@ def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
     for code in tables().by_reading.get(token.syllable, frozenset()):
         char = char_of[code]
         h = _pay(_emit(hyp, char, code), COST_MISSING_BYTE)
-        yield _note(h, token.start, f"a byte of {char} is missing; '?' + pinyin ({token.syllable}) name it")
+        yield _note(
+            h, token.start, f"a byte of {char} is missing; '?' + pinyin ({token.syllable}) name it"
+        )
 
 
 def _dropped_pairs(hyp: _Hyp, pos: int) -> Iterator[_Hyp]:
@@ -340,7 +346,11 @@ def _dropped_pairs(hyp: _Hyp, pos: int) -> Iterator[_Hyp]:
     for step in _feed(hyp, firsts, pos):
         first = step.last
         second = tuple(range(0x81, 0xA1)) if first < 0xA8 else tuple(range(0xA1, 0xFF))
-        step = _note(step._replace(pending=second, pending_from=pos), pos, f"a user-defined pair starting 0x{first:02x} was dropped")
+        step = _note(
+            step._replace(pending=second, pending_from=pos),
+            pos,
+            f"a user-defined pair starting 0x{first:02x} was dropped",
+        )
         yield _pay(step, COST_DROPPED_PAIR)
 
 
@@ -411,14 +421,16 @@ def _why(hyp: _Hyp, start: int, end: int) -> str:
         if start - 1 <= pos <= end and message not in found:
             found.append(message)
     found.reverse()
-    return "; ".join(found) + "; re-decoded with the true alignment, language model chose among candidates"
+    return (
+        "; ".join(found)
+        + "; re-decoded with the true alignment, language model chose among candidates"
+    )
 
 
-def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> list[Change]:
-    """Diff the window so every Change covers only what really differs."""
-    result: list[Change] = []
-    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
+def diff_regions(before: str, after: str) -> list[tuple[int, int, int, int]]:
+    """Differing regions (i1, i2, j1, j2) of two texts, merged when under 3 characters apart."""
     groups: list[list[int]] = []
+    matcher = difflib.SequenceMatcher(None, before, after, autojunk=False)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
@@ -426,11 +438,23 @@ def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> lis
             groups[-1][1], groups[-1][3] = i2, j2
         else:
             groups.append([i1, i2, j1, j2])
-    for i1, i2, j1, j2 in groups:
-        why = _why(hyp, start + i1, start + i2)
-        at = offset + start
-        result.append(Change("garble", at + i1, at + i2, before[i1:i2], after[j1:j2], why))
-    return result
+    return [(i1, i2, j1, j2) for i1, i2, j1, j2 in groups]
+
+
+def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> list[Change]:
+    """One Change per region that really differs, so each covers only what was repaired."""
+    at = offset + start
+    return [
+        Change(
+            "garble",
+            at + i1,
+            at + i2,
+            before[i1:i2],
+            after[j1:j2],
+            _why(hyp, start + i1, start + i2),
+        )
+        for i1, i2, j1, j2 in diff_regions(before, after)
+    ]
 
 
 def _repair_piece(piece: str, offset: int) -> tuple[str, list[Change]]:

@@ -101,7 +101,9 @@ def _clashes(before: str, char: str) -> bool:
     misreading.  Quotes and brackets may touch other marks from outside: ”，  。”  ：“."""
     if not _is_mark(before) or not _is_mark(char):
         return False
-    return not (before in CLOSING or char in OPENING or (before in SENTENCE_END and char in CLOSING))
+    return not (
+        before in CLOSING or char in OPENING or (before in SENTENCE_END and char in CLOSING)
+    )
 
 
 def _is_mark(char: str) -> bool:

@@ -1,0 +1,122 @@
+"""Garble repair: every garbled region of the seeds against gold, clean text untouched, and
+generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from opencc import OpenCC
+
+from bench.bench_repair import evaluate, make_article, paragraphs
+from bench.corrupt import corrupt, to_traditional
+from generator.normalize.garble import repair_garbles
+from generator.normalize.pinyin import remove_pinyin_annotations
+
+SEEDS = Path("/work/shared/seeds")
+GOLD = Path("/work/shared/gold")
+FULL_WIDTH = str.maketrans(",?!;:()", "，？！；：（）")
+# Windows of gold text around the 12 garbled regions ('□' where gold has a digit the bytes lost).
+REGIONS = {
+    "000": [
+        "沈雷宣读表扬决定",
+        "梯度分工、链式配套的产业新格局",
+        "提升涉海科技驱动力和",
+        "会议通报表扬了",
+        "为2024年营收超千亿企业",
+    ],
+    "001": [
+        "应运而生。靠着□0万元开办费",
+        "的发展路径没有变",
+        "十强逐江海”的氛围日益浓厚的当下",
+        "勇挑南通利用外资重担",
+        "抢占氢能、低空经济等未来产业",
+    ],
+    "003": ["在区域层面，要把", "真正把不可能变为可能。"],
+}
+
+
+def seed_text(prefix: str) -> str:
+    return next(SEEDS.glob(f"{prefix}_*.txt")).read_text("utf-8")
+
+
+def normalized(text: str) -> str:
+    """The rest of the normalizer, approximated: pinyin out, tw2s, full-width punctuation."""
+    repaired, _ = repair_garbles(text)
+    clean, _ = remove_pinyin_annotations(repaired)
+    return OpenCC("tw2s").convert(clean).translate(FULL_WIDTH)
+
+
+@pytest.mark.parametrize("prefix", sorted(REGIONS))
+def test_seed_regions_match_gold(prefix: str) -> None:
+    gold = next(GOLD.glob(f"{prefix}_*.txt")).read_text("utf-8")
+    out = normalized(seed_text(prefix))
+    for region in REGIONS[prefix]:
+        assert region.replace("□", "2") in gold  # the windows really are gold text
+        assert region in out
+    assert out.count("？") == gold.count("？")  # real question marks survive, no stray '?'
+
+
+def test_changes_replay_and_explain() -> None:
+    text = seed_text("000")
+    repaired, changes = repair_garbles(text)
+    rebuilt, cursor = [], 0
+    for change in changes:
+        assert change.fix == "garble" and change.why
+        assert text[change.start : change.end] == change.before
+        rebuilt += [text[cursor : change.start], change.after]
+        cursor = change.end
+    assert "".join([*rebuilt, text[cursor:]]) == repaired
+    assert any("surviving trail 'P'" in c.why and c.after == "揚" for c in changes)
+
+
+def test_lost_byte_is_marked_not_invented() -> None:
+    out, changes = repair_garbles(seed_text("001"))
+    assert "靠著□0萬元" in out
+    assert any("□" in c.after and "lost" in c.why for c in changes)
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_clean_text_is_left_alone(prefix: str) -> None:
+    gold = next(GOLD.glob(f"{prefix}_*.txt")).read_text("utf-8")
+    clean = to_traditional(gold).translate(str.maketrans("，？！；：（）", ",?!;:()"))
+    assert repair_garbles(clean) == (clean, [])
+
+
+def test_repair_is_idempotent_on_seeds() -> None:
+    for prefix in REGIONS:
+        once, _ = repair_garbles(seed_text(prefix))
+        assert repair_garbles(once) == (once, [])
+
+
+def test_generalises_to_fresh_corruption() -> None:
+    pool = paragraphs()
+    spans = exact = 0
+    for doc in range(4):
+        rng = random.Random(424242 + doc)
+        score = evaluate(make_article(pool, rng, size=3000), rng)
+        spans, exact = spans + score.spans, exact + score.exact
+    assert spans >= 10
+    assert exact / spans >= 0.9
+
+
+def test_simulated_garble_is_repaired_exactly() -> None:
+    damaged, reference = corrupt("表扬决定", ["頁", "揚"])
+    assert damaged == "表?yè)P(yáng)決定"
+    repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
+    assert repaired == reference
+
+
+GARBLY = st.text(st.sampled_from("?()、,。!;:yèzhǔn表揚式配套的產a0P\n 漠椎（）"), max_size=40)
+
+
+@settings(max_examples=150, deadline=None)
+@given(GARBLY)
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once, changes = repair_garbles(text)
+    for change in changes:
+        assert text[change.start : change.end] == change.before
+    assert repair_garbles(once)[0] == once

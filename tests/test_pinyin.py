@@ -1,0 +1,57 @@
+"""Pinyin annotation removal: only one-syllable readings go, real bracketed text stays."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.normalize.pinyin import default_reading, remove_pinyin_annotations
+
+
+def test_removes_tone_marked_syllables() -> None:
+    text, changes = remove_pinyin_annotations("市長(zhǎng)張彤主持會(huì)議,發(fā)展")
+    assert text == "市長張彤主持會議,發展"
+    assert [(c.fix, c.before) for c in changes] == [
+        ("pinyin", "(zhǎng)"),
+        ("pinyin", "(huì)"),
+        ("pinyin", "(fā)"),
+    ]
+
+
+def test_keeps_real_brackets() -> None:
+    for text in [
+        "今天(2月5日),",
+        "日報訊 (記者朱文君)",
+        "蓝海新材料(通州灣)有限",
+        "(市、區)",
+        "(PPT)",
+        "(a)",
+    ]:
+        assert remove_pinyin_annotations(text) == (text, [])
+
+
+def test_full_width_and_toneless_readings() -> None:
+    assert remove_pinyin_annotations("頁（yè）")[0] == "頁"
+    assert remove_pinyin_annotations("我們(men)")[0] == "我們"
+    assert remove_pinyin_annotations("我(men)")[0] == "我(men)"  # not 我's reading: keep
+
+
+def test_default_reading_is_what_the_corruption_used() -> None:
+    assert default_reading("長") == "zhǎng"
+    assert default_reading("頁") == "yè"
+
+
+def test_changes_index_the_input() -> None:
+    text = "書(shū)記、經(jīng)濟"
+    out, changes = remove_pinyin_annotations(text)
+    for change in reversed(changes):
+        assert text[change.start : change.end] == change.before
+        text = text[: change.start] + change.after + text[change.end :]
+    assert text == out
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(st.sampled_from("()（）yèzhǎngmen2月市、區長頁a "), max_size=30))
+def test_never_raises_and_is_idempotent(text: str) -> None:
+    once, _ = remove_pinyin_annotations(text)
+    assert remove_pinyin_annotations(once) == (once, [])
