@@ -7,7 +7,6 @@ atomically and only when their bytes change, and the manifest is saved last.
 
 from __future__ import annotations
 
-import re
 import shutil
 import sys
 import time
@@ -26,7 +25,6 @@ from generator.translate import open_translator
 # (translations still come from memory, so this costs seconds, not hours).
 PIPELINE_VERSION = "1"
 GENERATED_DIRS = ("zh", "en", "bilingual", "feeds")
-DEFAULT_SITE_URL = "https://digest.example.org/"
 
 
 @dataclass
@@ -81,6 +79,14 @@ class BuildReport:
         return any(r.status == "failed" for r in self.articles)
 
 
+class SiteBuildFailed(Exception):
+    """MkDocs failed after the pages were written; carries the generator's report."""
+
+    def __init__(self, message: str, report: BuildReport):
+        super().__init__(message)
+        self.report = report
+
+
 @dataclass
 class _Work:
     """A source the build must (re)process, and what came of it."""
@@ -114,7 +120,10 @@ def run_build(opts: BuildOptions, log: Callable[[str], None]) -> BuildReport:
             translator.close()
         if opts.site is not None:
             site_started = time.perf_counter()
-            _build_site_atomically(opts)
+            try:
+                _build_site_atomically(opts)
+            except site.SiteBuildError as exc:
+                raise SiteBuildFailed(str(exc), report) from exc
             report.site_seconds = round(time.perf_counter() - site_started, 3)
     return report
 
@@ -123,7 +132,7 @@ def _build(opts: BuildOptions, manifest: Manifest, translator, started: float) -
     files = discover_sources(opts.sources, opts.root)
     current = _translator_identity(translator)
     full = manifest.pipeline != PIPELINE_VERSION
-    plan = _plan(files, manifest, current, full)
+    plan = _plan(files, manifest, current, full, opts.docs)
     _normalize_all(plan, opts.progress)
     editions = _plan_editions(plan, manifest, files)
     articles = [a for w in plan.work for a in w.articles]
@@ -150,7 +159,9 @@ def _needs_retranslation(stored: dict, current: dict) -> bool:
     return stored.get("engine") == "pending" and current["engine"] != "pending"
 
 
-def _plan(files: list[SourceFile], manifest: Manifest, current: dict, full: bool) -> _Plan:
+def _plan(
+    files: list[SourceFile], manifest: Manifest, current: dict, full: bool, docs: Path
+) -> _Plan:
     """Decide, from sizes and hashes alone, which sources need work."""
     on_disk = {f.rel for f in files}
     missing_by_sha = {
@@ -171,7 +182,13 @@ def _plan(files: list[SourceFile], manifest: Manifest, current: dict, full: bool
             continue
         seen_sha[sha] = f.rel
         record = manifest.sources.get(f.rel)
-        if record and record.sha256 == sha and not full and not _stale(record, manifest, current):
+        if (
+            record
+            and record.sha256 == sha
+            and not full
+            and not _stale(record, manifest, current)
+            and _pages_present(record, manifest, docs)
+        ):
             plan.unchanged.append(f.rel)
             continue
         work = _Work(file=f, sha256=sha, size=len(data), renamed_from=missing_by_sha.pop(sha, None))
@@ -183,6 +200,15 @@ def _plan(files: list[SourceFile], manifest: Manifest, current: dict, full: bool
     # A source that now fails keeps what it published before: nothing published is lost.
     plan.unchanged += [p for p in failed if p in manifest.sources]
     return plan
+
+
+def _pages_present(record: SourceRecord, manifest: Manifest, docs: Path) -> bool:
+    """Published pages still on disk (a fresh --docs folder, or pages deleted by hand, are rebuilt)."""
+    return all(
+        (docs / page).is_file()
+        for a in record.articles
+        for page in (manifest.articles[a].pages if a in manifest.articles else ["missing"])
+    )
 
 
 def _stale(record: SourceRecord, manifest: Manifest, current: dict) -> bool:
@@ -379,19 +405,10 @@ def _write_article_pages(
 
 def _write_listings(opts: BuildOptions, manifest: Manifest) -> set[str]:
     entries = [ArticleEntry(**r.entry) for _, r in sorted(manifest.articles.items())]
-    written = site.render_listing_pages(entries, _site_url(opts.config))
+    written = site.render_listing_pages(entries, site.site_url_from_config(opts.config))
     for page in written:
         atomic_write_text(opts.docs / page.path, page.content)
     return {p.path for p in written}
-
-
-def _site_url(config: Path) -> str:
-    """site_url from mkdocs.yml (read as text: Material configs hold tags safe_load refuses)."""
-    try:
-        match = re.search(r"^site_url:\s*['\"]?([^'\"\s#]+)", config.read_text("utf-8"), re.M)
-    except OSError:
-        return DEFAULT_SITE_URL
-    return match.group(1) if match else DEFAULT_SITE_URL
 
 
 def _sweep_generated(docs: Path, manifest: Manifest, listing_paths: set[str]) -> None:

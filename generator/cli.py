@@ -62,7 +62,9 @@ def _add_build_command(commands) -> None:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from generator.build import BuildOptions, run_build
+    from mkdocs.exceptions import ConfigurationError
+
+    from generator.build import BuildOptions, SiteBuildFailed, run_build
     from generator.storage import BuildLocked, atomic_write_text
     from generator.translate.glossary import GlossaryError
 
@@ -84,14 +86,22 @@ def _run_build(args: argparse.Namespace) -> int:
     )
     try:
         report = run_build(opts, lambda msg: print(msg, file=sys.stderr))
-    except (BuildLocked, GlossaryError) as exc:
+    except (BuildLocked, GlossaryError, ConfigurationError) as exc:
         print(f"digest build: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    atomic_write_text(
-        args.report, json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
-    )
+    except SiteBuildFailed as exc:
+        # The pages are written and the published site is left as it was.
+        atomic_write_text(args.report, _report_json(exc.report))
+        _print_summary(exc.report, args)
+        print(f"digest build: pages written, but the site build failed: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    atomic_write_text(args.report, _report_json(report))
     _print_summary(report, args)
     return EXIT_FAILED if report.failed else EXIT_OK
+
+
+def _report_json(report) -> str:
+    return json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
 def _configuration_problem(args: argparse.Namespace) -> str | None:

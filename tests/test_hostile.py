@@ -49,7 +49,7 @@ def write_hostile_drop(sources: Path) -> dict[str, str]:
         "binary.bin": "binary",
         "nul.txt": "nul",
         "empty.txt": "empty",
-        "blank.txt": "empty",
+        "blank.txt": "whitespace",
         "page.txt": "html",
         "outside.txt": "outside",
         "huge.txt": "limit",

@@ -51,8 +51,9 @@ LABELS: dict[str, dict[str, str]] = {
 
 HTML_LANG = {"zh": "zh-Hans", "en": "en"}
 MONTH_NAMES = (
-    "January February March April May June July August September October November December"
-).split()
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
 
 
 def t(lang: str, key: str, **values: object) -> str:

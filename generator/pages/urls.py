@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+from functools import cache
 
 from pypinyin import lazy_pinyin
 
@@ -48,6 +49,7 @@ def feed_url(lang: str) -> str:
     return f"/feeds/{lang}.xml"
 
 
+@cache
 def tag_slug(label: str) -> str:
     """ASCII, stable slug for a tag label: pinyin of its Chinese part plus a short hash.
 

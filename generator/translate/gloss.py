@@ -23,14 +23,14 @@ PUNCTUATION = {
     "：": ":",
     "（": "(",
     "）": ")",
-    "“": '"',
-    "”": '"',
-    "‘": "'",
-    "’": "'",
-    "《": '"',
-    "》": '"',
-    "「": '"',
-    "」": '"',
+    "“": "“",
+    "”": "”",
+    "‘": "‘",
+    "’": "’",
+    "《": "“",
+    "》": "”",
+    "「": "“",
+    "」": "”",
     "【": "[",
     "】": "]",
     "…": "...",
@@ -38,10 +38,16 @@ PUNCTUATION = {
     "　": " ",
 }
 SKIPPED_SENSES = ("surname ", "variant of", "old variant", "CL:", "see ", "used in ", "abbr. ")
-NO_SPACE_BEFORE = set(",.!?;:)]'\"") | {"..."}
+NO_SPACE_BEFORE = set(",.!?;:)]”’") | {"..."}
+NO_SPACE_AFTER = ("(", "[", "“", "‘", " ")
 MAX_PART = 4  # longest dictionary word tried when jieba's word is not in CC-CEDICT
 _PARENTHESES = re.compile(r"\s*\([^)]*\)")
 HAN = re.compile(r"[\u4e00-\u9fff]")
+MONTHS = "January February March April May June July August September October November December"
+_PIECES = re.compile(
+    r"(?P<date>(?:(?P<year>\d{4})年)?(?P<month>1[0-2]|0?[1-9])月(?:(?P<day>3[01]|[12]\d|0?[1-9])日)?)"
+    r"|(?P<han>[\u4e00-\u9fff]+)"
+)
 
 
 @cache
@@ -84,10 +90,46 @@ def gloss_sentence(sentence: str, terms: TermTable) -> str:
 
 
 def _gloss_plain(text: str) -> list[str]:
+    """Dates in English order, Chinese word by word, anything else exactly as written."""
+    words: list[str] = []
+    position = 0
+    for match in _PIECES.finditer(text):
+        words.extend(_as_written(text[position : match.start()]))
+        words.extend(_english_date(match) if match["date"] else _gloss_words(match["han"]))
+        position = match.end()
+    words.extend(_as_written(text[position:]))
+    return words
+
+
+def _gloss_words(chinese: str) -> list[str]:
     import jieba
 
     jieba.setLogLevel(60)
-    return [gloss for word in jieba.cut(text) for gloss in _gloss_word(word.strip())]
+    return [gloss for word in jieba.cut(chinese) for gloss in _gloss_word(word)]
+
+
+def _english_date(match: re.Match[str]) -> list[str]:
+    """2月5日 -> February 5, 2024年3月 -> March 2024: a gloss should not read "2 moon 5 sun"."""
+    month = MONTHS.split()[int(match["month"]) - 1]
+    day = f" {int(match['day'])}" if match["day"] else ""
+    year = (", " if day else " ") + match["year"] if match["year"] else ""
+    return [f"{month}{day}{year}"]
+
+
+def _as_written(text: str) -> list[str]:
+    """Non-Chinese text (numbers, Latin, markup) kept whole; Chinese punctuation in English form."""
+    words: list[str] = []
+    for chunk in text.split():
+        current = ""
+        for char in chunk:
+            if char in PUNCTUATION:
+                words += [w for w in (current, PUNCTUATION[char].strip()) if w]
+                current = ""
+            else:
+                current += char
+        if current:
+            words.append(current)
+    return words
 
 
 def _gloss_word(word: str) -> list[str]:
@@ -116,7 +158,7 @@ def _join_words(words: list[str]) -> str:
     """Spaces between words, none before closing punctuation; first letter capitalised."""
     text = ""
     for word in words:
-        if text and word not in NO_SPACE_BEFORE and not text.endswith(("(", "[", " ")):
+        if text and word not in NO_SPACE_BEFORE and not text.endswith(NO_SPACE_AFTER):
             text += " "
         text += word
     return text[:1].upper() + text[1:]
