@@ -3,13 +3,16 @@
 
 from __future__ import annotations
 
+import os
 import time
 from pathlib import Path
 
 from generator.normalize import normalize_text
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = Path("/work/shared/gold")
+GOLD = (
+    Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "gold"
+)
 CLEAN_CHARS = 1_000_000
 DAMAGED_CHARS = 5_000
 REPEATS = 5

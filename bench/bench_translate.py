@@ -27,7 +27,9 @@ from generator.translate.glossary import load_glossary
 from generator.translate.packages import find_zh_en
 from generator.translate.sentences import split_sentences
 
-GOLD = Path("/work/shared/gold")
+GOLD = (
+    Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "gold"
+)
 SAMPLE = Path(__file__).resolve().parent.parent / "sources"
 VOCAB, DEPTH, HEADS, LAYERS, FFN = 32000, 512, 8, 6, 2048
 SENTENCES_PER_PARAGRAPH = 5
