@@ -86,6 +86,10 @@ def test_without_a_model_english_pages_are_labelled_glosses_with_names(built: Pr
         assert "gloss" in page.read_text("utf-8").lower()
 
 
+def test_the_build_touched_no_network(built: Project):
+    assert built.network_attempts() == []
+
+
 def test_second_build_is_byte_identical_and_all_unchanged(built: Project):
     before = built.docs_snapshot()
     result = built.build(env={"ARGOS_PACKAGES_DIR": str(built.root / "no-models")})

@@ -1,0 +1,59 @@
+"""`digest normalize FILE [--explain]`, run as a user runs it."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.shared_data import GOLD
+
+REPO = Path(__file__).resolve().parent.parent
+SEED_000 = REPO / "sources" / "000_f78cb8c1f635cf86.txt"
+
+
+def digest(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args], capture_output=True, text=True, cwd=REPO
+    )
+
+
+@pytest.mark.skipif(not GOLD.is_dir(), reason="gold reference data not present")
+def test_prints_the_clean_text_in_gold_form():
+    result = digest("normalize", str(SEED_000))
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (GOLD / SEED_000.name).read_text("utf-8")
+
+
+def test_explain_gives_metadata_and_every_repair():
+    result = digest("normalize", "--explain", str(SEED_000))
+    data = json.loads(result.stdout)
+    assert set(data) >= {"text", "encoding", "articles", "changes"}
+    (article,) = data["articles"]
+    assert set(article) >= {
+        "title",
+        "subtitle",
+        "dateline",
+        "byline",
+        "author",
+        "date",
+        "date_basis",
+        "paragraphs",
+    }
+    assert (article["date"], article["dateline"]) == ("2025-02-05", "今天（2月5日）")
+    garbles = [c for c in data["changes"] if c["fix"] == "garble"]
+    assert len(garbles) == 5
+    for change in data["changes"]:
+        assert set(change) == {"fix", "start", "end", "before", "after", "why"}
+        assert change["why"]
+
+
+def test_unreadable_file_is_named_with_its_problem(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\xff\x00")
+    result = digest("normalize", str(bad))
+    assert result.returncode == 1
+    assert "bad.txt" in result.stderr
