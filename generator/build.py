@@ -7,6 +7,7 @@ atomically and only when their bytes change, and the manifest is saved last.
 
 from __future__ import annotations
 
+import hashlib
 import shutil
 import sys
 import time
@@ -115,7 +116,7 @@ def run_build(opts: BuildOptions, log: Callable[[str], None]) -> BuildReport:
         glossaries = [p for p in (opts.root / "glossary.yaml",) if p.is_file()]
         translator = open_translator(opts.state, glossary_files=glossaries)
         try:
-            report = _build(opts, manifest, translator, started)
+            report = _build(opts, manifest, translator, started, _pipeline_identity(glossaries))
         finally:
             translator.close()
         if opts.site is not None:
@@ -128,17 +129,30 @@ def run_build(opts: BuildOptions, log: Callable[[str], None]) -> BuildReport:
     return report
 
 
-def _build(opts: BuildOptions, manifest: Manifest, translator, started: float) -> BuildReport:
+def _pipeline_identity(user_files: list[Path]) -> str:
+    """The code version plus every data file that shapes the pages (glossaries, junk, topics).
+
+    When it changes every article is re-rendered; unchanged sentences still come from memory.
+    """
+    digest = hashlib.sha256()
+    for path in sorted(Path(__file__).parent.rglob("*.yaml")) + user_files:
+        digest.update(path.read_bytes())
+    return f"{PIPELINE_VERSION}:{digest.hexdigest()[:16]}"
+
+
+def _build(
+    opts: BuildOptions, manifest: Manifest, translator, started: float, pipeline: str
+) -> BuildReport:
     files = discover_sources(opts.sources, opts.root)
     current = _translator_identity(translator)
-    full = manifest.pipeline != PIPELINE_VERSION
+    full = manifest.pipeline != pipeline
     plan = _plan(files, manifest, current, full, opts.docs)
     _normalize_all(plan, opts.progress)
     editions = _plan_editions(plan, manifest, files)
     articles = [a for w in plan.work for a in w.articles]
     translations = translator.translate(articles) if articles else {}
     rows = _publish(opts, manifest, plan, translations, editions)
-    manifest.pipeline = PIPELINE_VERSION
+    manifest.pipeline = pipeline
     manifest.save(opts.state / "manifest.json")
     seconds = round(time.perf_counter() - started, 3)
     return BuildReport(articles=rows, sources=len(files), seconds=seconds)

@@ -115,3 +115,12 @@ def test_kill_9_then_rebuild_gives_the_uninterrupted_docs(tmp_path):
         proc.wait()
     assert victim.build(env=NO_MODEL).returncode == 0
     assert {k: v[0] for k, v in victim.docs_snapshot().items()} == expected
+
+
+def test_a_user_glossary_entry_reaches_every_page_on_the_next_build(project: Project):
+    (project.root / "glossary.yaml").write_text("org:\n  市政协: City Advisory Council\n", "utf-8")
+    assert project.build(env=NO_MODEL).returncode == 0
+    rows = project.report()["articles"]
+    assert {r["status"] for r in rows} == {"built"}
+    english = (project.root / rows[0]["pages"]["en"]).read_text("utf-8")
+    assert "City Advisory Council" in english
