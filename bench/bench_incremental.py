@@ -35,11 +35,12 @@ def sentence_pool() -> list[str]:
 
 
 def make_article(rng: random.Random, pool: list[str], n: int, to_traditional) -> str:
-    """A distinct article: a dated first line, then paragraphs of randomly drawn sentences."""
+    """A distinct article the size of the sample drop's (about 2,000 characters): a dated first
+    line, then paragraphs of randomly drawn sentences."""
     month, day = rng.randint(1, 12), rng.randint(1, 28)
     paragraphs = [f"今天（{month}月{day}日），第{n}号专题会议召开。"]
-    for _ in range(rng.randint(3, 6)):
-        paragraphs.append("".join(rng.sample(pool, rng.randint(2, 4))))
+    for _ in range(rng.randint(6, 9)):
+        paragraphs.append("".join(rng.sample(pool, rng.randint(3, 4))))
     text = "\n".join(paragraphs) + "\n"
     return to_traditional(text) if n % 2 else text
 

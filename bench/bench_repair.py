@@ -2,8 +2,10 @@
 
     python bench/bench_repair.py [--docs 20] [--seed 7]
 
-Documents are gold paragraphs reshuffled into ~5,000-character articles, each with its own
-random per-document character list (bench/corrupt.py).  Prints the garbled spans, the share
+Documents are ~5,000-character articles, each with its own random per-document character list
+(bench/corrupt.py).  So that the text differs from what the repair was tuned on, most
+paragraphs are new: clauses from different gold files recombined into new sentences (new
+neighbours, new byte straddles at every join); `--original` uses whole gold paragraphs only.  Prints the garbled spans, the share
 repaired exactly ('□' for a byte the corruption destroyed counts as exact), the character error
 rate after repair, and seconds per 5,000-character article.
 """
@@ -11,7 +13,9 @@ rate after repair, and seconds per 5,000-character article.
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import re
 import sys
 import time
 from dataclasses import dataclass
@@ -24,8 +28,12 @@ from generator.normalize.garble import LOST, diff_regions, repair_garbles, table
 from generator.normalize.lm import language_model
 from generator.normalize.pinyin import remove_pinyin_annotations
 
-GOLD = Path("/work/shared/gold")
+GOLD = (
+    Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "gold"
+)
 ARTICLE_CHARS = 5000
+ORIGINAL_SHARE = 0.25  # share of whole gold paragraphs among the recombined ones
+_CLAUSE_END = re.compile(r"(?<=[，；：、。！？])")
 
 
 @dataclass
@@ -50,12 +58,26 @@ def paragraphs() -> list[str]:
     ]
 
 
-def make_article(pool: list[str], rng: random.Random, size: int = ARTICLE_CHARS) -> str:
-    """Paragraphs drawn at random until the article is `size` characters long."""
+def make_article(
+    pool: list[str], rng: random.Random, size: int = ARTICLE_CHARS, *, original: bool = False
+) -> str:
+    """Paragraphs drawn at random (mostly recombined ones) until the article has `size` chars."""
+    parts = _clauses(tuple(pool))
     lines: list[str] = []
     while sum(map(len, lines)) < size:
-        lines.append(rng.choice(pool))
+        whole = original or rng.random() < ORIGINAL_SHARE
+        lines.append(rng.choice(pool) if whole else _recombined(parts, rng))
     return "\n".join(lines) + "\n"
+
+
+def _clauses(pool: tuple[str, ...]) -> list[str]:
+    return [c for line in pool for c in _CLAUSE_END.split(line) if len(c) > 1]
+
+
+def _recombined(parts: list[str], rng: random.Random) -> str:
+    """A new paragraph of 3-12 clauses from anywhere in the pool, ending a sentence."""
+    text = "".join(rng.choice(parts) for _ in range(rng.randint(3, 12)))
+    return text if text[-1] in "。！？" else text[:-1] + "。"
 
 
 def is_lost_byte(reference: str, repaired: str) -> bool:
@@ -88,6 +110,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20)
     parser.add_argument("--seed", type=int, default=7)
+    parser.add_argument("--original", action="store_true", help="whole gold paragraphs only")
     args = parser.parse_args()
     start = time.perf_counter()
     tables(), language_model()
@@ -96,8 +119,9 @@ def main() -> None:
     total = Score()
     for doc in range(args.docs):
         rng = random.Random(args.seed * 1000 + doc)
-        total.add(evaluate(make_article(pool, rng), rng))
-    print(f"articles: {args.docs} x ~{ARTICLE_CHARS} chars (seed {args.seed})")
+        total.add(evaluate(make_article(pool, rng, original=args.original), rng))
+    kind = "whole gold paragraphs" if args.original else "recombined clauses"
+    print(f"articles: {args.docs} x ~{ARTICLE_CHARS} chars of {kind} (seed {args.seed})")
     print(f"garbled spans: {total.spans}")
     print(f"repaired exactly: {total.exact / max(total.spans, 1):.1%}")
     print(f"CER after repair: {total.errors / total.chars:.3%}")

@@ -4,20 +4,16 @@ generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 from opencc import OpenCC
 
 from bench.bench_repair import evaluate, make_article, paragraphs
 from bench.corrupt import corrupt, to_traditional
 from generator.normalize.garble import repair_garbles
 from generator.normalize.pinyin import remove_pinyin_annotations
+from tests.shared_data import GOLD, SEEDS
 
-SEEDS = Path("/work/shared/seeds")
-GOLD = Path("/work/shared/gold")
 FULL_WIDTH = str.maketrans(",?!;:()", "，？！；：（）")
 # Windows of gold text around the 12 garbled regions ('□' where gold has a digit the bytes lost).
 REGIONS = {
@@ -108,15 +104,3 @@ def test_simulated_garble_is_repaired_exactly() -> None:
     assert damaged == "表?yè)P(yáng)決定"
     repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
     assert repaired == reference
-
-
-GARBLY = st.text(st.sampled_from("?()、,。!;:yèzhǔn表揚式配套的產a0P\n 漠椎（）"), max_size=40)
-
-
-@settings(max_examples=150, deadline=None)
-@given(GARBLY)
-def test_never_raises_and_is_idempotent(text: str) -> None:
-    once, changes = repair_garbles(text)
-    for change in changes:
-        assert text[change.start : change.end] == change.before
-    assert repair_garbles(once)[0] == once

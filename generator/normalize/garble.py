@@ -24,33 +24,49 @@ import heapq
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from functools import cache
+from functools import cache, partial
 from typing import NamedTuple
 
 from generator.models import Change
-from generator.normalize.lm import SHORT_CLAUSE_CHARS, LmState, language_model
-from generator.normalize.pinyin import SYLLABLE_CHARS, default_reading, find_annotation, syllables
+from generator.normalize.lm import SHORT_CLAUSE_CHARS, LmState, is_han, language_model
+from generator.normalize.pinyin import (
+    SYLLABLE_CHARS,
+    default_reading,
+    find_annotation,
+    has_tone_mark,
+    syllables,
+)
 
 LOST = "□"
+MAX_MARKS = 300  # a damaged 5,000-character article holds a few dozen `?`
 PIECE_CUT = "、"  # the corruption processed the text piece by piece between these
-PIECE_CUT_CODE = 0xA1A2  # GBK 、: never inside a piece, so never a reconstructed character
 SPLITS = ",?!;:。"  # the decoder restarted after each of these bytes
 FULL_WIDTH = {",": "，", "?": "？", "!": "！", "(": "（", ")": "）", ";": "；", ":": "："}
 TO_ASCII = {v: k for k, v in FULL_WIDTH.items()}
 HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
+# Byte pairs that cannot survive in the stream unless observed as that mark: 。 split it and the
+# full-width marks became ASCII, wherever they occurred, even across two characters.
+STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
+SENTENCE_END_BYTES = "。".encode("gbk")
+NEWS_MARKS = "，。；：？！“”‘’（）《》—…·％"  # marks a repair may produce (、 cut the pieces)
+PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ordinary news text
+STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage
 BEAM = 48
 CANDIDATES = 10  # characters kept per unknown byte before the beam sees them
 PRESELECT = 24  # of a wide candidate set, only this many of the commonest are scored in context
 DROP_BEAM = 3  # only the best readings are tried with a dropped user-defined pair
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
 MARGIN = 25.0  # readings this far (log-probability) behind the best are abandoned
+MAX_WINDOW = 80  # tokens; misreadings realign long before this, '?' floods never do
 CONTEXT = 4  # tokens of clean text kept on each side of a window for the language model
 # Penalties (log-probability) for explanations that need more than the plain mechanism.
 COST_LOST_ASCII = -3.0
 COST_TWO_HIDDEN = -6.0
 COST_MISSING_BYTE = -8.0
 COST_DROPPED_PAIR = -2.0
+COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS)  # a window opens inside running text
+_READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
 
 
@@ -67,7 +83,8 @@ class _Tables:
 
     char_of: dict[int, str]  # lead << 8 | trail -> character (valid, non user-defined)
     simplified: dict[str, str]
-    by_reading: dict[str, frozenset[int]]  # syllable -> codes of traditional chars read so
+    plausible: frozenset[int]  # codes of characters a converted news text can contain
+    by_reading: dict[str, frozenset[int]]  # syllable -> codes of plausible listable chars
 
 
 @cache
@@ -85,12 +102,25 @@ def tables() -> _Tables:
     chars = list(char_of.values())
     converted = OpenCC("tw2s").convert("\n".join(chars)).split("\n")
     simplified = {c: s for c, s in zip(chars, converted, strict=True) if c != s and len(s) == 1}
+    plausible = frozenset(
+        code for code, char in char_of.items() if _in_news(simplified.get(char, char))
+    )
     by_reading: dict[str, set[int]] = {}
-    for code, char in char_of.items():
+    for code in plausible:
+        char = char_of[code]
         reading = default_reading(char)
         if char in simplified and reading:
             by_reading.setdefault(reading, set()).add(code)
-    return _Tables(char_of, simplified, {k: frozenset(v) for k, v in by_reading.items()})
+    by_code = {k: frozenset(v) for k, v in by_reading.items()}
+    return _Tables(char_of, simplified, plausible, by_code)
+
+
+def _in_news(simplified: str) -> bool:
+    """The corruption only converted ordinary Simplified news text, so a repair may only
+    produce common characters and marks: never a rare form that merely decodes."""
+    if simplified in NEWS_MARKS:
+        return True
+    return is_han(simplified) and language_model().commonness(simplified) >= PLAUSIBLE_LOGP
 
 
 # ---------------------------------------------------------------- tokens of the observed text
@@ -166,6 +196,9 @@ class _Hyp(NamedTuple):
     out: tuple | None  # linked list (text, is_annotation, parent)
     notes: tuple | None  # linked list (piece offset, message, parent)
     penalty: float = 0.0
+    evidence: int = 0  # garble signs used: misread text re-aligned, eaten `(`, orphan trail
+    hidden: int = 0  # bytes assumed without being seen
+    after_mark: bool = False  # the last byte fed belongs to a mark that became ASCII
 
     @property
     def score(self) -> float:
@@ -188,6 +221,15 @@ def _pay(hyp: _Hyp, cost: float) -> _Hyp:
     return hyp._replace(penalty=hyp.penalty + cost)
 
 
+def _proven(hyp: _Hyp) -> _Hyp:
+    return hyp._replace(evidence=hyp.evidence + 1)
+
+
+def _marks(first: int, second: int) -> bool:
+    """Would these two stream bytes have been a split or an ASCII mark, not what we see?"""
+    return first << 8 | second in STREAM_MARKS
+
+
 def _scored(state: LmState, text: str) -> LmState:
     for char in tables().simplified.get(text, text):
         state = state.push(char)
@@ -205,38 +247,63 @@ def _emit(hyp: _Hyp, text: str, code: int = -1, state: LmState | None = None) ->
     )
 
 
-def _feed(hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool = False) -> Iterator[_Hyp]:
-    """Give the aligned decoder one byte (one of `values`); yields the best valid continuations."""
+def _feed(
+    hyp: _Hyp,
+    values: tuple[int, ...],
+    pos: int,
+    *,
+    hidden: bool = False,
+    exempt: bool = False,
+    mark: bool = False,
+) -> Iterator[_Hyp]:
+    """Give the aligned decoder one byte (one of `values`); yields the best valid continuations.
+    `mark`: the byte belongs to a mark that became ASCII; a stream mark overlapping one was
+    destroyed by that replacement, so it may stand (as may one `exempt` by the caller)."""
+    exempt = exempt or mark or hyp.after_mark
+    for step in _feed_aligned(hyp, values, pos, hidden, exempt):
+        yield step._replace(after_mark=mark)
+
+
+def _feed_aligned(
+    hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool, exempt: bool
+) -> Iterator[_Hyp]:
     if hyp.pending is None:
         if len(values) == 1 and values[0] < 0x80:
             yield _emit(hyp, chr(values[0]))
             return
-        leads = tuple(v for v in values if 0x81 <= v <= 0xFE)
+        leads = tuple(
+            v for v in values if 0x81 <= v <= 0xFE and (exempt or not _marks(hyp.last, v))
+        )
         if leads:
             yield hyp._replace(pending=leads, pending_from=pos)
         return
     if len(hyp.pending) > 1 and len(values) > 1:
         return  # two unknown bytes in one pair: too weakly constrained to guess
-    for code, char, state in _candidates(hyp, values):
+    for code, char, state in _candidates(hyp, values, exempt):
         step = _emit(hyp, char, code, state)
         lead, trail = code >> 8, code & 0xFF
         if hidden or len(hyp.pending) > 1:
             step = _note(step, pos, f"bytes {lead:02x} {trail:02x} = {char}")
+            step = step._replace(hidden=step.hidden + 1)
         elif 0x40 <= trail < 0x80 and hyp.pending_from != pos:
-            step = _note(
-                step, pos, f"orphan lead 0x{lead:02x} + surviving trail {chr(trail)!r} = {char}"
+            step = _proven(
+                _note(
+                    step,
+                    pos,
+                    f"orphan lead 0x{lead:02x} + surviving trail {chr(trail)!r} = {char}",
+                )
             )
         yield step
 
 
-def _candidates(hyp: _Hyp, values: tuple[int, ...]) -> list[tuple[int, str, LmState]]:
-    """The GBK characters the pending lead and `values` can form, best CANDIDATES in context.
-    A wide set is first cut to those that make a word with the previous character plus the
-    commonest others, so few need the full model."""
+def _candidates(hyp: _Hyp, values: tuple[int, ...], exempt: bool) -> list[tuple[int, str, LmState]]:
+    """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
+    context.  A wide set is first cut to those that make a word with the previous character
+    plus the commonest others, so few need the full model."""
     assert hyp.pending is not None
-    char_of = tables().char_of
+    char_of, plausible = tables().char_of, tables().plausible
     codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
-    codes = [c for c in codes if c in char_of and c != PIECE_CUT_CODE]
+    codes = [c for c in codes if c in plausible and (exempt or c not in STREAM_MARKS)]
     if len(codes) > PRESELECT:
         words = language_model().word_logp
         prev = hyp.lm.chars[-1:]
@@ -263,9 +330,12 @@ def _commonness(code: int) -> float:
 
 
 def _feed_bytes(hyp: _Hyp, data: bytes, pos: int) -> Iterator[_Hyp]:
+    """Feed an observed token; its second byte may complete its own mark (。)."""
+    ascii_mark = data != SENTENCE_END_BYTES and int.from_bytes(data) in STREAM_MARKS
     current = [hyp]
-    for byte in data:
-        current = [n for h in current for n in _feed(h, (byte,), pos)]
+    for k, byte in enumerate(data):
+        step = partial(_feed, values=(byte,), pos=pos, exempt=k > 0, mark=ascii_mark)
+        current = [n for h in current for n in step(h)]
     yield from current
 
 
@@ -294,8 +364,9 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
     """Every way token i can continue `hyp`; yields (next token index, hypothesis)."""
     token = tokens[i]
     if token.kind == "bytes":
+        misread = hyp.pending is not None and _is_text(token.data)
         for h in _feed_bytes(hyp, token.data, token.start):
-            yield i + 1, h
+            yield i + 1, _proven(h) if misread else h
     elif token.kind == "note":
         h = _annotated(hyp, token.syllable, token.start)
         if h is not None:
@@ -305,6 +376,11 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         yield from _expand_question(hyp, token, i)
 
 
+def _is_text(data: bytes) -> bool:
+    """An observed double-byte character that is not a mark: re-reading it is garble evidence."""
+    return len(data) == 2 and int.from_bytes(data) not in STREAM_MARKS
+
+
 def _expand_question(hyp: _Hyp, token: _Token, i: int) -> Iterator[tuple[int, _Hyp]]:
     """The readings of a '?': real `?`, or a decoder error over an unknown byte plus what it ate."""
     pos = token.start
@@ -312,9 +388,10 @@ def _expand_question(hyp: _Hyp, token: _Token, i: int) -> Iterator[tuple[int, _H
         for h in _feed(hyp, HIGH, pos, hidden=True):
             h = _annotated(h, token.syllable, pos)
             if h is not None:
-                yield token.after_syllable, _note(h, pos, f"'?' ate the '(' of ({token.syllable})")
+                eaten = _note(h, pos, f"'?' ate the '(' of ({token.syllable})")
+                yield token.after_syllable, _proven(eaten)
         if hyp.pending is None:
-            yield from ((token.after_syllable, h) for h in _missing_byte(hyp, token))
+            yield from ((token.after_syllable, _proven(h)) for h in _missing_byte(hyp, token))
         return
     for h in _feed_bytes(hyp, FULL_WIDTH["?"].encode("gbk"), pos):
         yield i + 1, h
@@ -325,7 +402,8 @@ def _expand_question(hyp: _Hyp, token: _Token, i: int) -> Iterator[tuple[int, _H
         for h in _feed(hyp, HIGH, pos, hidden=True):
             lost = _note(_emit(h, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
             yield i + 1, _pay(lost, COST_LOST_ASCII)
-            yield i + 1, _pay(h._replace(pending=HIGH[1:], pending_from=pos), COST_TWO_HIDDEN)
+            two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
+            yield i + 1, _pay(two, COST_TWO_HIDDEN)
 
 
 def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
@@ -365,12 +443,14 @@ def _text(out: tuple | None, *, notes: bool) -> str:
     return "".join(reversed(parts))
 
 
-def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp] | None:
+def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp | None]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
-    past the last '?' met; returns (end token, best reading), or None if nothing fits."""
+    past the last '?' met; returns (end token, best reading).  The reading is None if nothing
+    fits; the end is then `first`, or the cut-off if the window never closed."""
     agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first)]}
     last_question = first
-    for i in range(first, len(tokens)):
+    limit = min(len(tokens), first + MAX_WINDOW)
+    for i in range(first, limit):
         beam = _prune(agenda.pop(i, []))
         if not beam:
             continue
@@ -386,8 +466,10 @@ def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp] | None:
                 for d in _dropped_pairs(hyp, tokens[i].start):
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
+    if limit < len(tokens):
+        return limit, None
     done = [h for h in agenda.pop(len(tokens), []) if h.pending is None]
-    return (len(tokens), max(done, key=lambda h: h.score)) if done else None
+    return (len(tokens), max(done, key=lambda h: h.score)) if done else (first, None)
 
 
 def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
@@ -397,20 +479,48 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
     return [h for h in hyps[:BEAM] if h.score >= floor]
 
 
-def _windows(tokens: list[_Token]) -> Iterator[tuple[int, int, _Hyp]]:
+def _windows(tokens: list[_Token], strict: bool) -> Iterator[tuple[int, int, _Hyp]]:
     """Repair each run of '?' in a piece; yields (first token, end token, best reading).
-    A run that no reading explains is left as it is."""
+    A run that no reading explains, or explains no better than it reads already, is left."""
     done = 0
     for q, token in enumerate(tokens):
         if token.kind != "?" or q < done:
             continue
         first = max(done, q - CONTEXT)
-        result = _decode_window(tokens, first)
-        if result is None:
-            done = q + 1
+        end, hyp = _decode_window(tokens, first)
+        if hyp is None or not _accepted(tokens, first, end, hyp, strict):
+            done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
-        done = result[0]
-        yield first, done, result[1]
+        done = end
+        yield first, done, hyp
+
+
+def _past_run(tokens: list[_Token], q: int) -> int:
+    """The token after the run of consecutive '?' that starts at q."""
+    while q < len(tokens) and tokens[q].kind == "?":
+        q += 1
+    return q
+
+
+def _accepted(tokens: list[_Token], first: int, end: int, hyp: _Hyp, strict: bool) -> bool:
+    """Only a gain in fluency justifies rewriting text.  In a text that shows no inserted
+    reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
+    no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
+    assumes, or bare '?' runs would be filled with invented words."""
+    gain = hyp.score - _kept_score(tokens[first:end])
+    if not strict:
+        return gain >= 0.0
+    assumed = hyp.hidden * COST_HIDDEN_BYTE if hyp.evidence == 0 else 0.0
+    return gain + assumed >= STRICT_MARGIN
+
+
+def _kept_score(tokens: list[_Token]) -> float:
+    """The window read as it stands, each '?' a character lost some other way."""
+    state = MID_TEXT
+    for token in tokens:
+        if token.kind != "note":
+            state = _scored(state, LOST if token.kind == "?" else token.data.decode("gbk"))
+    return state.score
 
 
 def _why(hyp: _Hyp, start: int, end: int) -> str:
@@ -457,14 +567,14 @@ def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> lis
     ]
 
 
-def _repair_piece(piece: str, offset: int) -> tuple[str, list[Change]]:
+def _repair_piece(piece: str, offset: int, strict: bool) -> tuple[str, list[Change]]:
     tokens = _tokenize(piece) if "?" in piece else None
     if not tokens:
         return piece, []
     out: list[str] = []
     changes: list[Change] = []
     cursor = 0
-    for first, end, hyp in _windows(tokens):
+    for first, end, hyp in _windows(tokens, strict):
         start = tokens[first].start
         stop = tokens[end - 1].end if end > first else start
         repaired = _text(hyp.out, notes=True)
@@ -475,13 +585,27 @@ def _repair_piece(piece: str, offset: int) -> tuple[str, list[Change]]:
     return "".join(out), changes
 
 
+def _shows_annotations(text: str) -> bool:
+    """Inserted readings mark a document as damaged: there a '?' is likely a misread byte."""
+    return any(
+        has_tone_mark(m.group(1)) and m.group(1) in syllables() for m in _READING.finditer(text)
+    )
+
+
 def repair_garbles(text: str) -> tuple[str, list[Change]]:
-    """Rebuild every span garbled by the GBK misalignment; Changes index `text`."""
+    """Rebuild every span garbled by the GBK misalignment; Changes index `text`.
+
+    Text with far more question marks than a damaged article holds is left as it is:
+    the search costs time per mark, and hostile input must not buy unbounded time.
+    """
+    if text.count("?") > min(MAX_MARKS, max(20, len(text) // 20)):
+        return text, []
+    strict = not _shows_annotations(text)
     out: list[str] = []
     changes: list[Change] = []
     offset = 0
     for piece in text.split(PIECE_CUT):
-        repaired, found = _repair_piece(piece, offset)
+        repaired, found = _repair_piece(piece, offset, strict)
         out.append(repaired)
         changes += found
         offset += len(piece) + 1

@@ -18,7 +18,7 @@ from pathlib import Path
 NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
 # Rough log-frequencies of non-Han characters in news text: commas are everywhere, question
 # marks rare, so a reading full of stray `？` loses to one that explains them away.
-PUNCT_LOGP = {"，": -3.5, "、": -4.5, "。": -5.0, "：": -5.5, "“": -5.5, "”": -5.5, "；": -6.5}
+PUNCT_LOGP = {"，": -3.5, "、": -4.5, "。": -4.0, "：": -5.5, "“": -5.5, "”": -5.5, "；": -6.5}
 PUNCT_LOGP |= {"（": -6.5, "）": -6.5, "？": -9.0, "！": -9.0, "□": -6.0}
 PUNCT_LOGP |= dict.fromkeys("0123456789", -5.0)
 OPENING = "“‘「《（("
@@ -31,8 +31,9 @@ MAX_WORD = 6  # longer dictionary words add little evidence and cost time
 
 
 def is_han(char: str) -> bool:
-    """CJK unified ideographs (and extension A), the only characters the dictionary knows."""
-    return "\u3400" <= char <= "\u9fff"
+    """CJK ideographs, including the rare planes: they are words (or unknown words), never
+    cheap symbols, so a reading full of extension-B characters is not fluent."""
+    return "\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or char >= "\U00020000"
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ class LmState:
         if not is_han(char):
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
             odd += SHORT_CLAUSE if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS else 0.0
-            return LmState("", (self.best[-1] + lm.single(char) + odd,), char)
+            run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
+            return LmState("", (self.best[-1] + lm.single(char) + odd,), char, run)
         window = self.chars + char
         top = self.best[-1] + lm.single(char)
         for k in range(2, len(window) + 1):

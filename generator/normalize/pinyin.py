@@ -16,6 +16,7 @@ from generator.models import Change
 
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 SYLLABLE_CHARS = "a-zü" + TONE_LETTERS
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 _ANNOTATION = re.compile(rf"[(（]([{SYLLABLE_CHARS}]{{1,7}})[)）]")
 
 
@@ -64,15 +65,23 @@ def find_annotation(text: str, pos: int) -> re.Match[str] | None:
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
-    """Drop every `(pinyin)` holding exactly one valid syllable; keep all other brackets."""
+    """Drop every `(pinyin)` holding exactly one valid syllable right after a Chinese character
+    (or right after another such annotation); keep all other brackets.
+
+    Requiring the annotated character makes the step idempotent: removing `(yè)` from
+    `((yè)yè)` would otherwise create a new annotation for the next run to remove.
+    """
     out: list[str] = []
     changes: list[Change] = []
     last = 0
+    annotated: str | None = None
     for match in _ANNOTATION.finditer(text):
         start = match.start()
-        before = text[start - 1] if start > 0 else None
-        if not is_annotation(match.group(1), before):
+        if not (changes and start == last):
+            annotated = text[start - 1] if start > 0 and _HAN.match(text[start - 1]) else None
+        if annotated is None or not is_annotation(match.group(1), annotated):
             continue
+        before = annotated
         out.append(text[last:start])
         last = match.end()
         changes.append(
