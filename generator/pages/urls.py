@@ -68,9 +68,18 @@ def tag_url(lang: str, label: str) -> str:
 
 
 def relative_url(from_url: str, to_url: str) -> str:
-    """Link from one site page to another that works under any site_url prefix."""
+    """Link from one site page to another that works under any site_url prefix.
+
+    Pure string work on the URL segments (posixpath.relpath asks the OS for the working
+    directory on every call, and listings make tens of thousands of links).
+    """
     base = from_url if from_url.endswith("/") else posixpath.dirname(from_url) + "/"
-    rel = posixpath.relpath(to_url, base)
-    if rel == ".":
+    base_parts = [p for p in base.split("/") if p]
+    to_parts = [p for p in to_url.split("/") if p]
+    common = 0
+    while common < min(len(base_parts), len(to_parts)) and base_parts[common] == to_parts[common]:
+        common += 1
+    rel = "/".join([".."] * (len(base_parts) - common) + to_parts[common:])
+    if not rel:
         return "./"
     return rel + "/" if to_url.endswith("/") else rel

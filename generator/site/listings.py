@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from generator.models import ArticleEntry, Page
 from generator.pages import front_matter
@@ -88,19 +89,29 @@ def group_html(group: list[ArticleEntry], lang: str, here: str) -> str:
     """One story in a listing: title, date, summary, then its other editions in one line."""
     main, others = group[0], group[1:]
     link = relative_url(here, article_urls(main.slug)[lang])
-    summary = main.summary_zh if lang == "zh" else main.summary_en
     also = ", ".join(
         f'<a href="{relative_url(here, article_urls(o.slug)[lang])}">{esc(o.source)}</a>'
         for o in others
     )
+    summary = main.summary_zh if lang == "zh" else main.summary_en
+    title, meta, summary = _item_text(
+        title_of(main, lang), main.date, main.date_basis, main.source, summary, lang
+    )
     return (
-        f'<li><a class="digest-item-title" href="{link}">{esc(title_of(main, lang))}</a>'
-        f"<br><small>{esc(date_text(main.date, main.date_basis, lang))} · "
-        f"<code>{esc(main.source)}</code></small>"
-        f"<p>{esc(summary)}</p>"
+        f'<li><a class="digest-item-title" href="{link}">{title}</a><br><small>{meta}</small>'
+        f"<p>{summary}</p>"
         + (f'<p class="digest-also"><small>{t(lang, "also")}: {also}</small></p>' if also else "")
         + "</li>"
     )
+
+
+@lru_cache(maxsize=16384)
+def _item_text(
+    title: str, date: str | None, basis: str, source: str, summary: str, lang: str
+) -> tuple[str, str, str]:
+    """An entry's escaped texts, cached: one article is listed on dozens of tag pages."""
+    meta = f"{esc(date_text(date, basis, lang))} · <code>{esc(source)}</code>"
+    return esc(title), meta, esc(summary)
 
 
 def list_html(groups: list[list[ArticleEntry]], lang: str, here: str) -> str:
