@@ -104,3 +104,23 @@ def test_simulated_garble_is_repaired_exactly() -> None:
     assert damaged == "表?yè)P(yáng)決定"
     repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
     assert repaired == reference
+
+
+def repaired_exactly(simplified: str, listed: list[str]) -> bool:
+    damaged, reference = corrupt(simplified, listed)
+    repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
+    return repaired == reference
+
+
+def test_swallowed_line_end_after_a_sentence_is_restored() -> None:
+    # 海。\n: `！` replaced bytes across 海 and 。, and the orphan byte swallowed the line end.
+    damaged, _ = corrupt("打造国际一流的上海。\n坚持创新驱动发展", ["發"])
+    assert "?!?" in damaged
+    out, changes = repair_garbles(damaged)
+    assert "上海。\n堅持" in out
+    assert any("line end" in c.why for c in changes)
+
+
+def test_converter_wrote_one_form_per_character() -> None:
+    # 個 twice in the document: 箇 (also 个 in Simplified) cannot fill the dropped pair.
+    assert repaired_exactly("两个项目和三个园区不断厚植发展优势。黑臭水体治理力度加大", ["勢"])

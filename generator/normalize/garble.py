@@ -22,7 +22,9 @@ from __future__ import annotations
 import difflib
 import heapq
 import re
+from collections import Counter
 from collections.abc import Iterator
+from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cache, partial
 from typing import NamedTuple
@@ -52,8 +54,8 @@ NEWS_MARKS = "，。；：？！“”‘’（）《》—…·％"  # marks a 
 PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ordinary news text
 STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage
 BEAM = 48
-CANDIDATES = 10  # characters kept per unknown byte before the beam sees them
-PRESELECT = 24  # of a wide candidate set, only this many of the commonest are scored in context
+CANDIDATES = 20  # characters kept per unknown byte before the beam sees them
+PRESELECT = 32  # of a wide candidate set, only this many of the commonest are scored in context
 DROP_BEAM = 3  # only the best readings are tried with a dropped user-defined pair
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
 MARGIN = 25.0  # readings this far (log-probability) behind the best are abandoned
@@ -66,7 +68,9 @@ COST_MISSING_BYTE = -8.0
 COST_DROPPED_PAIR = -2.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS)  # a window opens inside running text
+PIECE_START = LmState("", (0.0,), after=PIECE_CUT)  # a piece opens after a 、 (or the text start)
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
+_NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
 
 
@@ -85,6 +89,8 @@ class _Tables:
     simplified: dict[str, str]
     plausible: frozenset[int]  # codes of characters a converted news text can contain
     by_reading: dict[str, frozenset[int]]  # syllable -> codes of plausible listable chars
+    forms: dict[str, tuple[int, ...]]  # simplified char -> codes of its plausible GBK forms
+    convertible: frozenset[int]  # simplified characters the S->T table writes differently
 
 
 @cache
@@ -112,7 +118,62 @@ def tables() -> _Tables:
         if char in simplified and reading:
             by_reading.setdefault(reading, set()).add(code)
     by_code = {k: frozenset(v) for k, v in by_reading.items()}
-    return _Tables(char_of, simplified, plausible, by_code)
+    forms: dict[str, list[int]] = {}
+    for code in plausible:
+        forms.setdefault(simplified.get(char_of[code], char_of[code]), []).append(code)
+    traditional = OpenCC("s2tw").convert("\n".join(chars)).split("\n")
+    convertible = frozenset(
+        code
+        for code, char, trad in zip(char_of, chars, traditional, strict=True)
+        if trad != char and char not in simplified and code in plausible
+    )
+    by_form = {k: tuple(v) for k, v in forms.items()}
+    return _Tables(char_of, simplified, plausible, by_code, by_form, convertible)
+
+
+class _Document(NamedTuple):
+    """What the whole document proves about its own corruption."""
+
+    unused: frozenset[int]  # codes of forms its converter never wrote (`_unused_forms`)
+    listed: dict[int, str]  # code -> reading of every character seen annotated (`_listed`)
+
+
+_DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
+
+
+def _document() -> _Document:
+    return _DOCUMENT.get() or _Document(frozenset(), {})
+
+
+def _listed(text: str) -> dict[int, str]:
+    """Characters of the document's list: those seen with their own reading right after them.
+    The insertion was a byte search-and-replace, so every match of their bytes, aligned or
+    straddling two characters, was followed by that reading."""
+    readers = tables().by_reading
+    listed: dict[int, str] = {}
+    for match in _NOTED.finditer(text):
+        try:
+            data = match.group(1).encode("gbk")
+        except UnicodeEncodeError:
+            continue
+        code = int.from_bytes(data)
+        if code in readers.get(match.group(2), ()):
+            listed[code] = match.group(2)
+    return listed
+
+
+def _unused_forms(text: str) -> frozenset[int]:
+    """The converter was a character table: one simplified character, one written form.  Where
+    the document shows a form at least twice, the other forms of that character never occur;
+    a simplified character the table converts occurs only if the document shows it so."""
+    counts = Counter(text)
+    char_of, simple, forms = tables().char_of, tables().simplified, tables().forms
+    unused = {c for c in tables().convertible if char_of[c] not in counts}
+    for char, count in counts.items():
+        if count >= 2 and is_han(char):
+            others = forms.get(simple.get(char, char), ())
+            unused.update(c for c in others if char_of[c] not in counts)
+    return frozenset(unused)
 
 
 def _in_news(simplified: str) -> bool:
@@ -199,6 +260,8 @@ class _Hyp(NamedTuple):
     evidence: int = 0  # garble signs used: misread text re-aligned, eaten `(`, orphan trail
     hidden: int = 0  # bytes assumed without being seen
     after_mark: bool = False  # the last byte fed belongs to a mark that became ASCII
+    owed: str = ""  # the last two bytes match a listed character: its reading must follow
+    noted: bool = False  # a reading stands between the last byte and the next
 
     @property
     def score(self) -> float:
@@ -210,7 +273,23 @@ def _start(tokens: list[_Token], first: int) -> _Hyp:
     """An aligned reading that knows the character before the window (annotations need it)."""
     before = tokens[first - 1].data if first > 0 else b""
     code = before[0] << 8 | before[1] if len(before) == 2 else -1
-    return _Hyp(None, -1, code & 0xFF if code >= 0 else -1, code, MID_TEXT, None, None)
+    state = _opening(tokens, first)
+    return _Hyp(None, -1, code & 0xFF if code >= 0 else -1, code, state, None, None)
+
+
+def _opening(tokens: list[_Token], first: int) -> LmState:
+    """The language-model state before token `first`: the clause so far matters (a sentence
+    cannot end three characters after a 、), so up to CONTEXT tokens of it are scored."""
+    start = max(0, first - CONTEXT)
+    return _scored_tokens(PIECE_START if start == 0 else MID_TEXT, tokens[start:first])
+
+
+def _scored_tokens(state: LmState, tokens: list[_Token]) -> LmState:
+    """Observed tokens as they read, each '?' a character lost some other way."""
+    for token in tokens:
+        if token.kind != "note":
+            state = _scored(state, LOST if token.kind == "?" else token.data.decode("gbk"))
+    return state
 
 
 def _note(hyp: _Hyp, pos: int, message: str) -> _Hyp:
@@ -240,6 +319,7 @@ def _emit(hyp: _Hyp, text: str, code: int = -1, state: LmState | None = None) ->
     """Append one decoded character, scored in its Simplified form."""
     return hyp._replace(
         pending=None,
+        noted=False,
         last=code & 0xFF if code >= 0 else -1,
         last_code=code,
         lm=state or _scored(hyp.lm, text),
@@ -259,6 +339,8 @@ def _feed(
     """Give the aligned decoder one byte (one of `values`); yields the best valid continuations.
     `mark`: the byte belongs to a mark that became ASCII; a stream mark overlapping one was
     destroyed by that replacement, so it may stand (as may one `exempt` by the caller)."""
+    if hyp.owed:
+        return  # the reading of a listed character comes before any further byte
     exempt = exempt or mark or hyp.after_mark
     for step in _feed_aligned(hyp, values, pos, hidden, exempt):
         yield step._replace(after_mark=mark)
@@ -274,13 +356,14 @@ def _feed_aligned(
         leads = tuple(
             v for v in values if 0x81 <= v <= 0xFE and (exempt or not _marks(hyp.last, v))
         )
-        if leads:
-            yield hyp._replace(pending=leads, pending_from=pos)
+        yield from _leads(hyp, leads, pos)
         return
     if len(hyp.pending) > 1 and len(values) > 1:
         return  # two unknown bytes in one pair: too weakly constrained to guess
+    listed = _document().listed
     for code, char, state in _candidates(hyp, values, exempt):
-        step = _emit(hyp, char, code, state)
+        owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
+        step = _emit(hyp, char, code, state)._replace(owed=owed)
         lead, trail = code >> 8, code & 0xFF
         if hidden or len(hyp.pending) > 1:
             step = _note(step, pos, f"bytes {lead:02x} {trail:02x} = {char}")
@@ -296,6 +379,18 @@ def _feed_aligned(
         yield step
 
 
+def _leads(hyp: _Hyp, leads: tuple[int, ...], pos: int) -> Iterator[_Hyp]:
+    """A lead byte after an aligned character; where the two straddle a listed character, the
+    reading was inserted right after this lead, so those leads are kept apart, owing it."""
+    listed = _document().listed
+    owing: dict[str, list[int]] = {}
+    for lead in leads:
+        adjacent = hyp.last >= 0 and not hyp.noted
+        owing.setdefault(listed.get(hyp.last << 8 | lead, "") if adjacent else "", []).append(lead)
+    for owed, group in owing.items():
+        yield hyp._replace(pending=tuple(group), pending_from=pos, owed=owed, noted=False)
+
+
 def _candidates(hyp: _Hyp, values: tuple[int, ...], exempt: bool) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
     context.  A wide set is first cut to those that make a word with the previous character
@@ -303,7 +398,10 @@ def _candidates(hyp: _Hyp, values: tuple[int, ...], exempt: bool) -> list[tuple[
     assert hyp.pending is not None
     char_of, plausible = tables().char_of, tables().plausible
     codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
-    codes = [c for c in codes if c in plausible and (exempt or c not in STREAM_MARKS)]
+    unused = _document().unused
+    codes = [
+        c for c in codes if c in plausible and c not in unused and (exempt or c not in STREAM_MARKS)
+    ]
     if len(codes) > PRESELECT:
         words = language_model().word_logp
         prev = hyp.lm.chars[-1:]
@@ -340,10 +438,13 @@ def _feed_bytes(hyp: _Hyp, data: bytes, pos: int) -> Iterator[_Hyp]:
 
 
 def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
-    """Apply an annotation: the two bytes before its `(` must be a listed char read `syllable`."""
-    readers = tables().by_reading.get(syllable, frozenset())
+    """Apply an annotation: the two bytes before its `(` must be a listed char read `syllable`.
+    Readings were inserted one listed character at a time, so a later one can stand between
+    the bytes of an earlier match: `last` stays, and `noted` says a reading intervened."""
+    readers = tables().by_reading.get(syllable, frozenset()) - _document().unused
+    after = {"owed": "" if syllable == hyp.owed else hyp.owed, "noted": True}
     if hyp.pending is None:
-        return hyp if hyp.last_code in readers else None
+        return hyp._replace(**after) if hyp.last_code in readers else None
     if hyp.last < 0:
         return None
     leads = tuple(v for v in hyp.pending if hyp.last << 8 | v in readers)
@@ -351,7 +452,7 @@ def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
         return None
     char = tables().char_of[hyp.last << 8 | leads[0]] if len(leads) == 1 else "?"
     return _note(
-        hyp._replace(pending=leads),
+        hyp._replace(pending=leads, **after),
         pos,
         f"pinyin ({syllable}) read across bytes {hyp.last:02x}+lead = {char}",
     )
@@ -363,7 +464,11 @@ def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
 def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp]]:
     """Every way token i can continue `hyp`; yields (next token index, hypothesis)."""
     token = tokens[i]
+    if hyp.owed and not token.syllable:
+        return  # a listed character's bytes with no reading after them: impossible
     if token.kind == "bytes":
+        if token.data == SENTENCE_END_BYTES and hyp.pending is not None:
+            return  # every 。 in the stream was a split point: the decoder restarted there
         misread = hyp.pending is not None and _is_text(token.data)
         for h in _feed_bytes(hyp, token.data, token.start):
             yield i + 1, _proven(h) if misread else h
@@ -373,7 +478,7 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             keep = hyp.pending is None  # an ordinary annotation stays for the pinyin step
             yield i + 1, h._replace(out=(token.syllable, True, h.out)) if keep else h
     else:
-        yield from _expand_question(hyp, token, i)
+        yield from _expand_question(hyp, tokens, i)
 
 
 def _is_text(data: bytes) -> bool:
@@ -381,11 +486,12 @@ def _is_text(data: bytes) -> bool:
     return len(data) == 2 and int.from_bytes(data) not in STREAM_MARKS
 
 
-def _expand_question(hyp: _Hyp, token: _Token, i: int) -> Iterator[tuple[int, _Hyp]]:
+def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp]]:
     """The readings of a '?': real `?`, or a decoder error over an unknown byte plus what it ate."""
+    token = tokens[i]
     pos = token.start
     if token.syllable:
-        for h in _feed(hyp, HIGH, pos, hidden=True):
+        for h in (*_feed(hyp, HIGH, pos, hidden=True), *_named_by_reading(hyp, token)):
             h = _annotated(h, token.syllable, pos)
             if h is not None:
                 eaten = _note(h, pos, f"'?' ate the '(' of ({token.syllable})")
@@ -399,17 +505,39 @@ def _expand_question(hyp: _Hyp, token: _Token, i: int) -> Iterator[tuple[int, _H
         for h in _feed(hyp, HIGH, pos, hidden=True):
             yield i + 1, _note(h, pos, "'?' is a byte orphaned at a split point")
     if hyp.pending is not None:
+        text_follows = i + 1 < len(tokens) and _is_text(tokens[i + 1].data)
         for h in _feed(hyp, HIGH, pos, hidden=True):
-            lost = _note(_emit(h, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
-            yield i + 1, _pay(lost, COST_LOST_ASCII)
+            yield i + 1, _pay(_swallowed(h, pos, text_follows), COST_LOST_ASCII)
             two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
+
+
+def _swallowed(hyp: _Hyp, pos: int, text_follows: bool) -> _Hyp:
+    """The ASCII byte a '?' swallowed.  Between a sentence end and Chinese text the only ASCII
+    byte news text has is a line end; anywhere else (a digit, a letter) it is lost: '□'."""
+    if hyp.out is not None and hyp.out[0] in "。?!" and text_follows:
+        return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
+    return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
+
+
+def _named_by_reading(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
+    """A lead known only as a range (after a dropped pair) and a trail hidden under the '?'
+    before `pinyin)`: too loose to enumerate, but the reading names the character."""
+    if hyp.pending is None or len(hyp.pending) == 1:
+        return
+    char_of = tables().char_of
+    for code in tables().by_reading.get(token.syllable, frozenset()) - _document().unused:
+        if code >> 8 in hyp.pending:
+            step = _emit(hyp, char_of[code], code)._replace(hidden=hyp.hidden + 1)
+            yield _note(
+                step, token.start, f"bytes {code >> 8:02x} {code & 0xFF:02x} = {char_of[code]}"
+            )
 
 
 def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
     """The char before `(pinyin)` lost a byte outright (NOTES #10): its reading names it."""
     char_of = tables().char_of
-    for code in tables().by_reading.get(token.syllable, frozenset()):
+    for code in tables().by_reading.get(token.syllable, frozenset()) - _document().unused:
         char = char_of[code]
         h = _pay(_emit(hyp, char, code), COST_MISSING_BYTE)
         yield _note(
@@ -507,20 +635,11 @@ def _accepted(tokens: list[_Token], first: int, end: int, hyp: _Hyp, strict: boo
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
     assumes, or bare '?' runs would be filled with invented words."""
-    gain = hyp.score - _kept_score(tokens[first:end])
+    gain = hyp.score - _scored_tokens(_opening(tokens, first), tokens[first:end]).score
     if not strict:
         return gain >= 0.0
     assumed = hyp.hidden * COST_HIDDEN_BYTE if hyp.evidence == 0 else 0.0
     return gain + assumed >= STRICT_MARGIN
-
-
-def _kept_score(tokens: list[_Token]) -> float:
-    """The window read as it stands, each '?' a character lost some other way."""
-    state = MID_TEXT
-    for token in tokens:
-        if token.kind != "note":
-            state = _scored(state, LOST if token.kind == "?" else token.data.decode("gbk"))
-    return state.score
 
 
 def _why(hyp: _Hyp, start: int, end: int) -> str:
@@ -601,6 +720,14 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
     if text.count("?") > min(MAX_MARKS, max(20, len(text) // 20)):
         return text, []
     strict = not _shows_annotations(text)
+    token = _DOCUMENT.set(_Document(_unused_forms(text), _listed(text)))
+    try:
+        return _repair_pieces(text, strict)
+    finally:
+        _DOCUMENT.reset(token)
+
+
+def _repair_pieces(text: str, strict: bool) -> tuple[str, list[Change]]:
     out: list[str] = []
     changes: list[Change] = []
     offset = 0
