@@ -714,10 +714,12 @@ def _shows_annotations(text: str) -> bool:
 def repair_garbles(text: str) -> tuple[str, list[Change]]:
     """Rebuild every span garbled by the GBK misalignment; Changes index `text`.
 
+    Every garble starts at a `?`, so text without one costs nothing (and loads no model).
     Text with far more question marks than a damaged article holds is left as it is:
     the search costs time per mark, and hostile input must not buy unbounded time.
     """
-    if text.count("?") > min(MAX_MARKS, max(20, len(text) // 20)):
+    marks = text.count("?")
+    if marks == 0 or marks > min(MAX_MARKS, max(20, len(text) // 20)):
         return text, []
     strict = not _shows_annotations(text)
     token = _DOCUMENT.set(_Document(_unused_forms(text), _listed(text)))
