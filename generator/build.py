@@ -16,7 +16,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from generator import normalize, pages, site
-from generator.ingest import SourceFile, discover_sources, load_source, read_bytes, sha256_of
+from generator.ingest import (
+    SourceFile,
+    discover_sources,
+    load_source,
+    read_bytes,
+    relative_to_root,
+    sha256_of,
+)
 from generator.models import Article, ArticleEntry, SourceError, Translation
 from generator.slugs import unique_slug
 from generator.storage import ArticleRecord, Manifest, SourceRecord, atomic_write_text, build_lock
@@ -326,9 +333,9 @@ def _publish(
 ) -> list[ArticleRow]:
     """Update the manifest, write changed pages, remove what is gone, rewrite the listings."""
     rows: list[ArticleRow] = list(plan.failures)
-    retired = [a for a in _retired_ids(manifest, plan) if a not in translations]
-    rows += [_removed_row(manifest, a) for a in retired]
-    for a in _retired_ids(manifest, plan):
+    retired = _retired_ids(manifest, plan)
+    rows += [_removed_row(manifest, a) for a in retired if a not in translations]
+    for a in retired:
         del manifest.articles[a]
     for path in plan.removed:
         del manifest.sources[path]
@@ -448,7 +455,7 @@ def _article_row(
     translation: Translation | None,
 ) -> ArticleRow:
     record = manifest.articles[article_id]
-    docs_rel = _relative(opts.docs, opts.root)
+    docs_rel = relative_to_root(opts.docs, opts.root)
     by_lang = {_page_language(p): f"{docs_rel}/{p}" for p in record.pages}
     stats = {
         "engine": record.translation["engine"],
@@ -470,13 +477,6 @@ def _article_row(
 
 def _page_language(path: str) -> str:
     return path.split("/", 1)[0]
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.absolute().relative_to(root.absolute()).as_posix()
-    except ValueError:
-        return path.absolute().as_posix()
 
 
 def _build_site_atomically(opts: BuildOptions) -> None:

@@ -39,11 +39,12 @@ def discover_sources(sources_dir: Path, root: Path) -> list[SourceFile]:
             if name.startswith("."):
                 continue
             path = Path(dirpath) / name
-            found.append(SourceFile(path, _relative(path, root), _link_problem(path, base)))
+            found.append(SourceFile(path, relative_to_root(path, root), _link_problem(path, base)))
     return sorted(found, key=lambda f: f.rel)
 
 
-def _relative(path: Path, root: Path) -> str:
+def relative_to_root(path: Path, root: Path) -> str:
+    """Posix path relative to the project root (absolute when outside it), as reports show paths."""
     try:
         return path.absolute().relative_to(root.absolute()).as_posix()
     except ValueError:
