@@ -100,9 +100,9 @@ class Manifest:
             "sources": {k: vars(v) for k, v in sorted(self.sources.items())},
             "articles": {k: vars(v) for k, v in sorted(self.articles.items())},
         }
-        atomic_write_text(
-            path, json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-        )
+        # No indent: json's C encoder only runs without one (0.03 s instead of 0.3 s at 500 articles).
+        text = json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        atomic_write_text(path, text + "\n")
 
     def articles_of(self, source: str) -> list[str]:
         record = self.sources.get(source)

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from generator.tables import cached_table, jieba_dictionary
+
 NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
 # Rough log-frequencies of non-Han characters in news text: commas are everywhere, question
 # marks rare, so a reading full of stray `？` loses to one that explains them away.
@@ -112,18 +114,16 @@ def _is_mark(char: str) -> bool:
     return char in PUNCT_LOGP and not char.isdigit() and char != "□"
 
 
-def _dictionary_path() -> Path:
-    import jieba
-
-    return Path(jieba.__file__).with_name("dict.txt")
-
-
 @cache
 def language_model() -> LanguageModel:
-    """Load once (about half a second)."""
+    """Load once (parsing takes about half a second, so the result is cached between runs)."""
+    return cached_table("garble-lm", jieba_dictionary(), _parse_language_model)
+
+
+def _parse_language_model(dictionary: Path) -> LanguageModel:
     freq: dict[str, int] = {}
     chars: dict[str, int] = {}
-    with _dictionary_path().open(encoding="utf-8") as handle:
+    with dictionary.open(encoding="utf-8") as handle:
         for line in handle:
             word, count, *_ = line.split(" ")
             n = int(count) + 1

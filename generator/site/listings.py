@@ -114,9 +114,25 @@ def _item_text(
     return esc(title), meta, esc(summary)
 
 
-def list_html(groups: list[list[ArticleEntry]], lang: str, here: str) -> str:
-    items = "\n".join(group_html(g, lang, here) for g in groups)
-    return f'<ul class="digest-list">\n{items}\n</ul>'
+class ListRenderer:
+    """Renders story lists, each story once per language and page depth.
+
+    One article is listed on dozens of tag pages; every listing page sits at /lang/.../ and
+    links into /lang/articles/, so pages at the same depth link to a story with the same text.
+    """
+
+    def __init__(self) -> None:
+        self._items: dict[tuple[tuple[str, ...], str, int], str] = {}
+
+    def list_html(self, groups: list[list[ArticleEntry]], lang: str, here: str) -> str:
+        items = "\n".join(self._item(g, lang, here) for g in groups)
+        return f'<ul class="digest-list">\n{items}\n</ul>'
+
+    def _item(self, group: list[ArticleEntry], lang: str, here: str) -> str:
+        key = (tuple(e.id for e in group), lang, here.count("/"))
+        if key not in self._items:
+            self._items[key] = group_html(group, lang, here)
+        return self._items[key]
 
 
 def listing_page(url: str, lang: str, title: str, twin: str, body: list[str]) -> Page:
@@ -132,7 +148,7 @@ def other(lang: str) -> str:
     return "en" if lang == "zh" else "zh"
 
 
-def home_page(entries: list[ArticleEntry], lang: str) -> Page:
+def home_page(entries: list[ArticleEntry], lang: str, lists: ListRenderer) -> Page:
     """Newest stories first, duplicate editions grouped, with links to the rest."""
     here = home_url(lang)
     nav = " · ".join(
@@ -144,11 +160,11 @@ def home_page(entries: list[ArticleEntry], lang: str) -> Page:
         )
     )
     groups = group_editions(entries)[:HOME_GROUPS]
-    body = [f'<p class="digest-links">{nav}</p>', list_html(groups, lang, here)]
+    body = [f'<p class="digest-links">{nav}</p>', lists.list_html(groups, lang, here)]
     return listing_page(here, lang, t(lang, "home"), home_url(other(lang)), body)
 
 
-def archive_pages(entries: list[ArticleEntry], lang: str) -> list[Page]:
+def archive_pages(entries: list[ArticleEntry], lang: str, lists: ListRenderer) -> list[Page]:
     """An index of months, and one page per month listing its stories."""
     months: dict[str, list[ArticleEntry]] = defaultdict(list)
     for e in entries:
@@ -168,7 +184,7 @@ def archive_pages(entries: list[ArticleEntry], lang: str) -> list[Page]:
     ]
     for k in keys:
         url = month_url(lang, k)
-        body = [list_html(group_editions(months[k]), lang, url)]
+        body = [lists.list_html(group_editions(months[k]), lang, url)]
         pages.append(listing_page(url, lang, month_title(k, lang), month_url(other(lang), k), body))
     return pages
 
@@ -198,7 +214,7 @@ def collect_tags(entries: list[ArticleEntry]) -> dict[str, Tag]:
     return tags
 
 
-def tag_pages(entries: list[ArticleEntry], lang: str) -> list[Page]:
+def tag_pages(entries: list[ArticleEntry], lang: str, lists: ListRenderer) -> list[Page]:
     """An index of tags by kind, and one page per tag listing its stories."""
     tags = sorted(collect_tags(entries).values(), key=lambda g: (-len(g.entries), g.label))
     here = tags_index_url(lang)
@@ -215,18 +231,18 @@ def tag_pages(entries: list[ArticleEntry], lang: str) -> list[Page]:
     pages = [listing_page(here, lang, t(lang, "tags"), tags_index_url(other(lang)), sections)]
     for g in tags:
         url = tag_url(lang, g.label)
-        body = [list_html(group_editions(g.entries), lang, url)]
+        body = [lists.list_html(group_editions(g.entries), lang, url)]
         pages.append(listing_page(url, lang, g.label, tag_url(other(lang), g.label), body))
     return pages
 
 
 def listing_pages(entries: list[ArticleEntry]) -> list[Page]:
     """Home, archive and tag pages for both languages."""
-    pages = []
+    pages, lists = [], ListRenderer()
     for lang in LANGS:
         pages += [
-            home_page(entries, lang),
-            *archive_pages(entries, lang),
-            *tag_pages(entries, lang),
+            home_page(entries, lang, lists),
+            *archive_pages(entries, lang, lists),
+            *tag_pages(entries, lang, lists),
         ]
     return pages

@@ -23,8 +23,9 @@ import html
 from pathlib import Path
 from typing import Any
 
-import jieba
 from mkdocs.plugins import BasePlugin
+
+from generator.tables import jieba_ready
 
 THEME_OVERRIDES = Path(__file__).resolve().parent / "theme"
 
@@ -33,6 +34,7 @@ class DigestPlugin(BasePlugin):
     def on_config(self, config: Any) -> Any:
         """Put the digest's templates and assets in front of Material's (like `custom_dir`)."""
         config.theme.dirs.insert(0, str(THEME_OVERRIDES))
+        jieba_ready()  # search segments every page with jieba: load its dictionary the fast way
         return config
 
     def on_page_markdown(self, markdown: str, page: Any, **_: Any) -> str:
@@ -47,4 +49,4 @@ def teach_jieba(people: list[str]) -> None:
     for name in people:
         chinese = str(name).split(" ", 1)[0]
         if chinese:
-            jieba.add_word(chinese, tag="nr")  # keep the part of speech the translate stage reads
+            jieba_ready().add_word(chinese, tag="nr")

