@@ -121,6 +121,27 @@ def test_swallowed_line_end_after_a_sentence_is_restored() -> None:
     assert any("line end" in c.why for c in changes)
 
 
+def test_swallowed_line_end_after_a_closing_quote_is_restored() -> None:
+    # 。”\n: `！` replaced the bytes across 。 and ”, the orphan trail of ” swallowed the line end.
+    damaged, reference = corrupt("他说这里适合种葡萄。”\n春节前后要施肥。", ["說"])
+    assert "?!?" in damaged
+    repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
+    assert repaired == reference
+
+
+def test_a_character_lost_between_two_dropped_pairs_is_rebuilt() -> None:
+    # 全 生 產 = c8ab c9fa ae61 read one byte late: `ab c9` and `fa ae` are user-defined pairs the
+    # decoder dropped, so 生 left no byte in the output; only the language model can name it.
+    damaged = "表?yè)P(yáng)決定。\n要主持會議?:敛凰尚缸ズ冒踩a等各項工作。"
+    repaired, changes = repair_garbles(damaged)
+    assert "主持會議。毫不松懈抓好安全生產等各項工作。" in repaired
+    assert any("user-defined pair" in c.why for c in changes)
+
+
+def test_text_without_chinese_is_not_repaired() -> None:
+    assert repair_garbles("?!!?") == ("?!!?", [])
+
+
 def test_converter_wrote_one_form_per_character() -> None:
     # 個 twice in the document: 箇 (also 个 in Simplified) cannot fill the dropped pair.
     assert repaired_exactly("两个项目和三个园区不断厚植发展优势。黑臭水体治理力度加大", ["勢"])

@@ -30,7 +30,7 @@ from functools import cache, partial
 from typing import NamedTuple
 
 from generator.models import Change
-from generator.normalize.lm import SHORT_CLAUSE_CHARS, LmState, is_han, language_model
+from generator.normalize.lm import CLOSING, SHORT_CLAUSE_CHARS, LmState, is_han, language_model
 from generator.normalize.pinyin import (
     SYLLABLE_CHARS,
     default_reading,
@@ -335,19 +335,21 @@ def _feed(
     hidden: bool = False,
     exempt: bool = False,
     mark: bool = False,
+    unseen: bool = False,
 ) -> Iterator[_Hyp]:
     """Give the aligned decoder one byte (one of `values`); yields the best valid continuations.
     `mark`: the byte belongs to a mark that became ASCII; a stream mark overlapping one was
-    destroyed by that replacement, so it may stand (as may one `exempt` by the caller)."""
+    destroyed by that replacement, so it may stand (as may one `exempt` by the caller).
+    `unseen`: the caller knows a whole character vanished, both bytes unknown."""
     if hyp.owed:
         return  # the reading of a listed character comes before any further byte
     exempt = exempt or mark or hyp.after_mark
-    for step in _feed_aligned(hyp, values, pos, hidden, exempt):
+    for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen):
         yield step._replace(after_mark=mark)
 
 
 def _feed_aligned(
-    hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool, exempt: bool
+    hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool, exempt: bool, unseen: bool
 ) -> Iterator[_Hyp]:
     if hyp.pending is None:
         if len(values) == 1 and values[0] < 0x80:
@@ -358,7 +360,7 @@ def _feed_aligned(
         )
         yield from _leads(hyp, leads, pos)
         return
-    if len(hyp.pending) > 1 and len(values) > 1:
+    if len(hyp.pending) > 1 and len(values) > 1 and not unseen:
         return  # two unknown bytes in one pair: too weakly constrained to guess
     listed = _document().listed
     for code, char, state in _candidates(hyp, values, exempt):
@@ -513,11 +515,18 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
 
 
 def _swallowed(hyp: _Hyp, pos: int, text_follows: bool) -> _Hyp:
-    """The ASCII byte a '?' swallowed.  Between a sentence end and Chinese text the only ASCII
-    byte news text has is a line end; anywhere else (a digit, a letter) it is lost: '□'."""
-    if hyp.out is not None and hyp.out[0] in "。?!" and text_follows:
+    """The ASCII byte a '?' swallowed.  Between a sentence end (。 or 。” ...) and Chinese text
+    the only ASCII byte news text has is a line end; anywhere else (a digit, a letter) it is
+    lost: '□'."""
+    if _ends_sentence(hyp.out) and text_follows:
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
+
+
+def _ends_sentence(out: tuple | None) -> bool:
+    while out is not None and out[0] in CLOSING:
+        out = out[2]
+    return out is not None and out[0] in "。?!"
 
 
 def _named_by_reading(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
@@ -545,19 +554,27 @@ def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
         )
 
 
-def _dropped_pairs(hyp: _Hyp, pos: int) -> Iterator[_Hyp]:
+def _dropped_pairs(
+    hyp: _Hyp, pos: int, *, twice: bool = False, unseen: bool = False
+) -> Iterator[_Hyp]:
     """While misaligned, a pair in GBK's user-defined area vanished from the output: its first
-    byte ended the pending character, its second starts the next one."""
+    byte ended the pending character, its second starts the next one.  With `twice`, also two
+    such pairs in a row after the best of those: the character between them vanished whole,
+    both bytes `unseen` (安全生產: `ab c9` and `fa ae` both dropped, and with them 生 = `c9 fa`)."""
     firsts = (*range(0xA1, 0xA8), *range(0xAA, 0xB0), *range(0xF8, 0xFF))
-    for step in _feed(hyp, firsts, pos):
+    once = []
+    for step in _feed(hyp, firsts, pos, unseen=unseen):
         first = step.last
-        second = tuple(range(0x81, 0xA1)) if first < 0xA8 else tuple(range(0xA1, 0xFF))
+        leads = tuple(range(0x81, 0xA1)) if first < 0xA8 else tuple(range(0xA1, 0xFF))
         step = _note(
-            step._replace(pending=second, pending_from=pos),
+            step._replace(pending=leads, pending_from=pos),
             pos,
             f"a user-defined pair starting 0x{first:02x} was dropped",
         )
-        yield _pay(step, COST_DROPPED_PAIR)
+        once.append(_pay(step, COST_DROPPED_PAIR))
+    yield from once
+    if twice and once:
+        yield from _dropped_pairs(max(once, key=lambda h: h.score), pos, unseen=True)
 
 
 def _text(out: tuple | None, *, notes: bool) -> str:
@@ -591,7 +608,7 @@ def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp | None]:
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
             if hyp.pending is not None and rank < DROP_BEAM:
-                for d in _dropped_pairs(hyp, tokens[i].start):
+                for d in _dropped_pairs(hyp, tokens[i].start, twice=rank == 0):
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
     if limit < len(tokens):
@@ -714,12 +731,15 @@ def _shows_annotations(text: str) -> bool:
 def repair_garbles(text: str) -> tuple[str, list[Change]]:
     """Rebuild every span garbled by the GBK misalignment; Changes index `text`.
 
-    Every garble starts at a `?`, so text without one costs nothing (and loads no model).
+    Every garble starts at a `?`, so text without one costs nothing (and loads no model);
+    nor does text without Chinese, which no misread Chinese came from (`?!!?` stays).
     Text with far more question marks than a damaged article holds is left as it is:
     the search costs time per mark, and hostile input must not buy unbounded time.
     """
     marks = text.count("?")
     if marks == 0 or marks > min(MAX_MARKS, max(20, len(text) // 20)):
+        return text, []
+    if not any(map(is_han, text)):
         return text, []
     strict = not _shows_annotations(text)
     token = _DOCUMENT.set(_Document(_unused_forms(text), _listed(text)))

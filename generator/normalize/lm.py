@@ -4,6 +4,9 @@ Garble repair has to choose between candidate characters that are all valid GBK;
 fluency tells them apart.  jieba's dict.txt (~350k words with corpus frequencies) is already
 a dependency, so the model is a unigram *word* model: the score of a text is the log
 probability of its best segmentation into dictionary words, the same quantity jieba maximises.
+Word frequencies favour long words regardless of context, so each pair of adjacent Chinese
+characters also scores how much likelier the second is after the first than anywhere, from
+real news text (bigrams.py), at a small weight.
 It is kept incrementally (`LmState.push`) so a beam search can score one character at a time.
 Scores are for Simplified text; callers convert first.
 """
@@ -15,20 +18,25 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from generator.normalize.bigrams import char_bigrams
 from generator.tables import cached_table, jieba_dictionary
 
 NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
 # Rough log-frequencies of non-Han characters in news text: commas are everywhere, question
 # marks rare, so a reading full of stray `？` loses to one that explains them away.
 PUNCT_LOGP = {"，": -3.5, "、": -4.5, "。": -4.0, "：": -5.5, "“": -5.5, "”": -5.5, "；": -6.5}
-PUNCT_LOGP |= {"（": -6.5, "）": -6.5, "？": -9.0, "！": -9.0, "□": -6.0}
+PUNCT_LOGP |= {"（": -6.5, "）": -6.5, "？": -9.0, "！": -9.0, "□": -6.0, "\n": -4.0}
 PUNCT_LOGP |= dict.fromkeys("0123456789", -5.0)
-OPENING = "“‘「《（("
-CLOSING = "”’」》）)"
+OPENING = "“‘「『《（("
+CLOSING = "”’」』》）)"
 SENTENCE_END = "。！？；"
+LINE_END_AFTER_SENTENCE = -1.5  # about one sentence end in four ends a paragraph
 PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
+# Weight of the character-bigram association against the word model; 0.25 was best on
+# held-out People's Daily paragraphs (0, 0.25, 0.5, 1 tried: 75.8, 78.1, 78.1, 77.4 % exact).
+BIGRAM_WEIGHT = 0.25
 MAX_WORD = 6  # longer dictionary words add little evidence and cost time
 
 
@@ -74,35 +82,50 @@ class LmState:
     best: tuple[float, ...]  # best[-k]: score of the prefix ending k - 1 characters back
     after: str = ""  # the non-Han character that ended the last word, if any
     run: int = 0  # Han characters since the last non-Han one (capped)
+    flow: float = 0.0  # weighted character-bigram log P of everything pushed
 
     @property
     def score(self) -> float:
-        return self.best[-1]
+        return self.best[-1] + self.flow
 
     def push(self, char: str) -> LmState:
-        """Extend by one character: the best of every dictionary word that can end here."""
+        """Extend by one character: the best of every dictionary word that can end here, plus
+        how well the character follows the previous one in running text."""
         lm = language_model()
         if not is_han(char):
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
             odd += SHORT_CLAUSE if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS else 0.0
             run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
-            return LmState("", (self.best[-1] + lm.single(char) + odd,), char, run)
+            logp = LINE_END_AFTER_SENTENCE if _ends_paragraph(self.after, char) else lm.single(char)
+            best = (self.best[-1] + logp + odd,)
+            return LmState("", best, char, run, self.flow)
         window = self.chars + char
+        follows = 0.0
+        if self.chars:
+            follows = BIGRAM_WEIGHT * char_bigrams().association(self.chars[-1:], char)
         top = self.best[-1] + lm.single(char)
         for k in range(2, len(window) + 1):
             logp = lm.word_logp.get(window[-k:])
             if logp is not None:
                 top = max(top, self.best[-k] + logp)
         keep = MAX_WORD - 1
-        return LmState(window[-keep:], (*self.best, top)[-keep - 1 :], run=min(self.run + 1, 9))
+        best = (*self.best, top)[-keep - 1 :]
+        return LmState(window[-keep:], best, run=min(self.run + 1, 9), flow=self.flow + follows)
 
 
 EMPTY_STATE = LmState("", (0.0,), "\n")
 
 
+def _ends_paragraph(before: str, char: str) -> bool:
+    """A line end right after 。！？ or a closing quote: how paragraphs end."""
+    return char == "\n" and before != "" and before in SENTENCE_END + CLOSING
+
+
 def _clashes(before: str, char: str) -> bool:
     """Two marks in a row that Chinese text does not write (。、 ，， “， ？？), a sign of a
     misreading.  Quotes and brackets may touch other marks from outside: ”，  。”  ：“."""
+    if char == "\n":
+        return before in OPENING  # a paragraph does not end on an opening mark
     if not _is_mark(before) or not _is_mark(char):
         return False
     return not (
@@ -111,7 +134,7 @@ def _clashes(before: str, char: str) -> bool:
 
 
 def _is_mark(char: str) -> bool:
-    return char in PUNCT_LOGP and not char.isdigit() and char != "□"
+    return char in PUNCT_LOGP and not char.isdigit() and char not in "□\n"
 
 
 @cache
