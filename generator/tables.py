@@ -15,6 +15,7 @@ import pickle
 import tempfile
 from collections.abc import Callable
 from functools import cache
+from importlib import util
 from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
@@ -55,9 +56,14 @@ def jieba_ready() -> ModuleType:
 
 
 def jieba_dictionary() -> Path:
-    import jieba
+    return package_file("jieba", "dict.txt")
 
-    return Path(jieba.__file__).with_name("dict.txt")
+
+def package_file(package: str, relative: str) -> Path:
+    """A data file shipped inside an installed package, found without importing the package."""
+    spec = util.find_spec(package)
+    assert spec is not None and spec.submodule_search_locations, f"{package} is a dependency"
+    return Path(next(iter(spec.submodule_search_locations))) / relative
 
 
 def _parse_jieba_dictionary(source: Path) -> tuple[dict[str, int], int]:

