@@ -138,6 +138,11 @@ def test_a_character_lost_between_two_dropped_pairs_is_rebuilt() -> None:
     assert any("user-defined pair" in c.why for c in changes)
 
 
+def test_a_reading_after_the_window_checks_the_last_character() -> None:
+    # 訪(fǎng): the window must not close before the reading, or 訪 loses to a likelier word.
+    assert repaired_exactly("我们的经济制度。”前不久他访问美国时，说了", ["訪"])
+
+
 def test_text_without_chinese_is_not_repaired() -> None:
     assert repair_garbles("?!!?") == ("?!!?", [])
 

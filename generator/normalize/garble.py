@@ -602,7 +602,8 @@ def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp | None]:
         if tokens[i].kind == "?":
             last_question = i
         aligned = all(h.pending is None for h in beam)
-        if aligned and not agenda and i > last_question + CONTEXT:
+        closable = tokens[i].kind != "note"  # a reading checks the character before it
+        if aligned and closable and not agenda and i > last_question + CONTEXT:
             return i, beam[0]
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
