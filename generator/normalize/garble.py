@@ -75,6 +75,8 @@ CONTEXT = 4  # tokens of clean text kept on each side of a window for the langua
 COST_LOST_ASCII = -3.0
 COST_TWO_HIDDEN = -6.0
 COST_MISSING_BYTE = -8.0
+# A dropped pair needs no charge beyond the character it adds, which the language model already
+# prices: -2, -1, 0, +1 gave 83.6, 84.6, 84.9, 84.2 % exact on held-out People's Daily (seed 7).
 COST_DROPPED_PAIR = 0.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=None)  # a window inside the text
