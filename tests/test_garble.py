@@ -156,6 +156,14 @@ def test_a_digit_swallowed_after_a_sentence_is_lost_not_a_line_end() -> None:
     assert "。”□月來信" in repair_garbles(damaged)[0]
 
 
+def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
+    # 談。此: (jù) went in between the bytes of 。 (談's trail + 。's lead read 劇), so 。 was
+    # never split on and may be rebuilt; the swallowed byte before 日前 was a line end.
+    assert repaired_exactly("双方进行了会谈。此外，他还与", ["劇"])
+    damaged, _ = corrupt("他到沈阳领奖。\n日前，来自", ["劇"])
+    assert "領獎。\n日前" in repair_garbles(damaged)[0]
+
+
 def test_text_without_chinese_is_not_repaired() -> None:
     assert repair_garbles("?!!?") == ("?!!?", [])
 

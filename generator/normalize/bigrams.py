@@ -26,6 +26,7 @@ DISCOUNT = 0.75
 HELD_OUT = 10
 LINE_START = "\n"
 DIGITS = "0123456789"
+SENTENCE_END = "。"
 # The corpus writes digits and Latin letters full-width (１９９８年); the articles write them ASCII.
 _HALF_WIDTH = str.maketrans(
     {
@@ -60,13 +61,21 @@ class CharBigrams:
             return backoff if backoff is not None else 0.0
         return seen - self.logp(previous, char)
 
-    def digit_before(self, char: str) -> bool:
-        """Does news text write `char` after a digit (9月, 3年) more often than at the start of
-        a paragraph?  Compares the joint frequencies of the two pairs."""
-        after_digit = sum(
-            math.exp(self.logp(d, char) + self.char_logp.get(d, self.unknown_logp)) for d in DIGITS
-        )
-        return math.log(after_digit) > self.logp(LINE_START, char) + self.line_start_logp
+    def digit_after_sentence(self, text: str) -> bool:
+        """After a sentence end, is `text` (its first two characters) likelier to follow a
+        digit (。9月来, 。3年) than to open a paragraph (。\n日前, 。\n这封)?"""
+        digit = sum(math.exp(self._next_after_sentence(d, text)) for d in DIGITS)
+        return math.log(digit) > self._next_after_sentence(LINE_START, text)
+
+    def _next_after_sentence(self, first: str, text: str) -> float:
+        """log P(first, then text[:2] | 。), less log P(text[1] | text[0]) (the same for every
+        `first`); nearly every paragraph ends with 。, so P(\n | 。) is paragraphs per 。."""
+        if first == LINE_START:
+            start = self.line_start_logp - self.char_logp[SENTENCE_END]
+        else:
+            start = self.logp(SENTENCE_END, first)
+        score = start + self.logp(first, text[0])
+        return score + (self.refinement(first, text[0], text[1]) if len(text) > 1 else 0.0)
 
     def logp(self, previous: str, char: str) -> float:
         """log P(char | previous); `previous` is "" where nothing is known."""

@@ -366,7 +366,7 @@ def _feed(
     `unseen`: the caller knows a whole character vanished, both bytes unknown."""
     if hyp.owed:
         return  # the reading of a listed character comes before any further byte
-    exempt = exempt or mark or hyp.after_mark
+    exempt = exempt or mark or hyp.after_mark or hyp.noted  # a reading split the pair
     for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen):
         yield step._replace(after_mark=mark)
 
@@ -531,26 +531,34 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         for h in _feed(hyp, HIGH, pos, hidden=True):
             yield i + 1, _note(h, pos, "'?' is a byte orphaned at a split point")
     if hyp.pending is not None:
-        following = tokens[i + 1].data if i + 1 < len(tokens) else b""
+        following = _observed(tokens[i + 1 : i + 3])
         for h in _feed(hyp, HIGH, pos, hidden=True):
             yield i + 1, _pay(_swallowed(h, pos, following), COST_LOST_ASCII)
             two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
 
 
-def _swallowed(hyp: _Hyp, pos: int, following: bytes) -> _Hyp:
+def _swallowed(hyp: _Hyp, pos: int, following: str) -> _Hyp:
     """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
-    is the true next character).  Between a sentence end (。 or 。” ...) and Chinese text it is
-    a line end or a digit (。”9月): the corpus says which the next character follows more often.
+    is the true text after it).  Between a sentence end (。 or 。” ...) and Chinese text it is
+    a line end or a digit (。”9月): the corpus says which the next characters follow more often.
     A digit, or anything else (a letter), is lost: '□'."""
-    if _ends_sentence(hyp.out) and _is_text(following) and not _digit_before(following):
+    simple = tables().simplified
+    text = "".join(simple.get(c, c) for c in following)
+    opens_text = text[:1] != "" and is_han(text[0])
+    if opens_text and _ends_sentence(hyp.out) and not char_bigrams().digit_after_sentence(text):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
 
 
-def _digit_before(data: bytes) -> bool:
-    char = data.decode("gbk")
-    return char_bigrams().digit_before(tables().simplified.get(char, char))
+def _observed(tokens: list[_Token]) -> str:
+    """What these tokens read as, up to the first that is not plain text."""
+    text = ""
+    for token in tokens:
+        if token.kind != "bytes" or not _is_text(token.data):
+            break
+        text += token.data.decode("gbk")
+    return text
 
 
 def _ends_sentence(out: tuple | None) -> bool:
