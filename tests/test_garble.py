@@ -112,6 +112,13 @@ def repaired_exactly(simplified: str, listed: list[str]) -> bool:
     return repaired == reference
 
 
+def repair_showing(simplified: str, listed: list[str], damage: str) -> str:
+    """Corrupt, check the corruption produced the `damage` under test, and repair."""
+    damaged, _ = corrupt(simplified, listed)
+    assert damage in damaged
+    return repair_garbles(damaged)[0]
+
+
 def test_swallowed_line_end_after_a_sentence_is_restored() -> None:
     # 海。\n: `！` replaced bytes across 海 and 。, and the orphan byte swallowed the line end.
     damaged, _ = corrupt("打造国际一流的上海。\n坚持创新驱动发展", ["發"])
@@ -151,9 +158,8 @@ def test_a_sentence_end_after_a_closing_quote_is_a_candidate() -> None:
 
 def test_a_digit_swallowed_after_a_sentence_is_lost_not_a_line_end() -> None:
     # 。”9月: the orphan trail of ” swallowed the digit; 月 follows digits, not paragraph starts.
-    damaged, _ = corrupt("他说：“这是根本任务。”9月来信进一步说明", ["說"])
-    assert "?!?月" in damaged
-    assert "。”□月來信" in repair_garbles(damaged)[0]
+    repaired = repair_showing("他说：“这是根本任务。”9月来信进一步说明", ["說"], "?!?月")
+    assert "。”□月來信" in repaired
 
 
 def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
@@ -162,6 +168,17 @@ def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
     assert repaired_exactly("双方进行了会谈。此外，他还与", ["劇"])
     damaged, _ = corrupt("他到沈阳领奖。\n日前，来自", ["劇"])
     assert "領獎。\n日前" in repair_garbles(damaged)[0]
+
+
+def test_a_reading_after_an_ascii_letter_checks_the_byte_before_it() -> None:
+    # ”I: the trail of ” and the ASCII `I` are the bytes of 盜, so (dào) went in after the `I`.
+    repaired = repair_showing("病去如抽丝。”IMF的药方也许可以减少", ["盜"], "?!盜(dào)MF")
+    assert "抽絲。”I(dào)MF的藥方" in repaired
+
+
+def test_an_uncommon_mark_seen_as_it_stands_does_not_stop_a_window() -> None:
+    # `∶` is no mark a repair would invent, but the window starting at it must read it.
+    assert repaired_exactly("主场以97∶85击败了本赛季势头正盛的山东宝元", ["魯"])
 
 
 def test_text_without_chinese_is_not_repaired() -> None:

@@ -263,8 +263,8 @@ class _Hyp(NamedTuple):
 
     pending: tuple[int, ...] | None
     pending_from: int  # piece offset of the token the pending byte came from
-    last: int  # the last byte of the last character emitted (-1 if none or ASCII)
-    last_code: int  # lead << 8 | trail of the last character emitted (-1 if ASCII)
+    last: int  # the last byte of the last character emitted (-1 if none or not a byte)
+    last_code: int  # its last two bytes: a character, or a trail and an ASCII byte (-1 if none)
     lm: LmState  # language-model score of the Simplified text emitted so far
     out: tuple | None  # linked list (text, is_annotation, parent)
     notes: tuple | None  # linked list (piece offset, message, parent)
@@ -376,7 +376,9 @@ def _feed_aligned(
 ) -> Iterator[_Hyp]:
     if hyp.pending is None:
         if len(values) == 1 and values[0] < 0x80:
-            yield _emit(hyp, chr(values[0]))
+            # its byte and the one before can still match a listed character: ”I read 盜
+            straddle = hyp.last << 8 | values[0] if hyp.last >= 0 else values[0]
+            yield _emit(hyp, chr(values[0]), straddle)
             return
         leads = tuple(
             v for v in values if 0x81 <= v <= 0xFE and (exempt or not _marks(hyp.last, v))
@@ -386,7 +388,8 @@ def _feed_aligned(
     if len(hyp.pending) > 1 and len(values) > 1 and not unseen:
         return  # two unknown bytes in one pair: too weakly constrained to guess
     listed = _document().listed
-    for code, char, state in _candidates(hyp, values, exempt):
+    seen = hyp.pending_from == pos and len(hyp.pending) == 1 and len(values) == 1
+    for code, char, state in _candidates(hyp, values, exempt, seen=seen):
         owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
         step = _emit(hyp, char, code, state)._replace(owed=owed)
         lead, trail = code >> 8, code & 0xFF
@@ -416,17 +419,22 @@ def _leads(hyp: _Hyp, leads: tuple[int, ...], pos: int) -> Iterator[_Hyp]:
         yield hyp._replace(pending=tuple(group), pending_from=pos, owed=owed, noted=False)
 
 
-def _candidates(hyp: _Hyp, values: tuple[int, ...], exempt: bool) -> list[tuple[int, str, LmState]]:
+def _candidates(
+    hyp: _Hyp, values: tuple[int, ...], exempt: bool, *, seen: bool = False
+) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
     context.  A wide set is first cut to those that make a word with the previous character
     plus the commonest others, so few need the full model.  After a mark every character
-    "makes a word" alone, so there commonness decides (and a common 。 is not cut)."""
+    "makes a word" alone, so there commonness decides (and a common 。 is not cut).
+    A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
     char_of, plausible = tables().char_of, tables().plausible
     codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
     unused = _document().unused
     codes = [
-        c for c in codes if c in plausible and c not in unused and (exempt or c not in STREAM_MARKS)
+        c
+        for c in codes
+        if (seen or (c in plausible and c not in unused)) and (exempt or c not in STREAM_MARKS)
     ]
     if len(codes) > PRESELECT:
         words = language_model().word_logp
