@@ -156,10 +156,13 @@ def test_a_sentence_end_after_a_closing_quote_is_a_candidate() -> None:
     assert repaired_exactly("让大家在厂里“沾光”。好几位职工向记者说", ["職", "說"])
 
 
-def test_a_digit_swallowed_after_a_sentence_is_lost_not_a_line_end() -> None:
+def test_a_byte_swallowed_after_a_sentence_is_what_the_next_characters_follow() -> None:
     # 。”9月: the orphan trail of ” swallowed the digit; 月 follows digits, not paragraph starts.
+    # 。”\n1月: there it swallowed the line end; 1月 opens paragraphs more than it follows digits.
     repaired = repair_showing("他说：“这是根本任务。”9月来信进一步说明", ["說"], "?!?月")
     assert "。”□月來信" in repaired
+    repaired = repair_showing("他说：“这是大问题了。”\n1月6日，来信说", ["說"], "?!?1月")
+    assert "問題了。”\n1月6日" in repaired
 
 
 def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:

@@ -548,22 +548,23 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
 
 def _swallowed(hyp: _Hyp, pos: int, following: str) -> _Hyp:
     """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
-    is the true text after it).  Between a sentence end (。 or 。” ...) and Chinese text it is
-    a line end or a digit (。”9月): the corpus says which the next characters follow more often.
+    is the true text after it).  Between a sentence end (。 or 。” ...) and Chinese text or a
+    digit it is a line end or a digit (。”9月, 。”\n1月): the corpus says which the next two
+    characters follow more often.
     A digit, or anything else (a letter), is lost: '□'."""
     simple = tables().simplified
     text = "".join(simple.get(c, c) for c in following)
-    opens_text = text[:1] != "" and is_han(text[0])
+    opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
     if opens_text and _ends_sentence(hyp.out) and not char_bigrams().digit_after_sentence(text):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
 
 
 def _observed(tokens: list[_Token]) -> str:
-    """What these tokens read as, up to the first that is not plain text."""
+    """What these tokens read as, up to the first that is neither text nor a digit."""
     text = ""
     for token in tokens:
-        if token.kind != "bytes" or not _is_text(token.data):
+        if token.kind != "bytes" or not (_is_text(token.data) or token.data.isdigit()):
             break
         text += token.data.decode("gbk")
     return text
