@@ -10,7 +10,7 @@ from opencc import OpenCC
 
 from bench.bench_repair import evaluate, make_article, paragraphs
 from bench.corrupt import corrupt, to_traditional
-from generator.normalize.garble import repair_garbles
+from generator.normalize.garble import repair_garbles, tables
 from generator.normalize.pinyin import remove_pinyin_annotations
 from tests.shared_data import GOLD, SEEDS
 
@@ -130,7 +130,7 @@ def test_swallowed_line_end_after_a_sentence_is_restored() -> None:
 
 def test_swallowed_line_end_after_a_closing_quote_is_restored() -> None:
     # 。”\n: `！` replaced the bytes across 。 and ”, the orphan trail of ” swallowed the line end.
-    damaged, reference = corrupt("他说这里适合种葡萄。”\n春节前后要施肥。", ["說"])
+    damaged, reference = corrupt("他说：“这里适合种葡萄。”\n春节前后要施肥。", ["說"])
     assert "?!?" in damaged
     repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
     assert repaired == reference
@@ -163,6 +163,20 @@ def test_a_byte_swallowed_after_a_sentence_is_what_the_next_characters_follow() 
     assert "。”□月來信" in repaired
     repaired = repair_showing("他说：“这是大问题了。”\n1月6日，来信说", ["說"], "?!?1月")
     assert "問題了。”\n1月6日" in repaired
+
+
+def test_a_repair_writes_only_forms_a_taiwan_style_table_writes() -> None:
+    # 殻 爲 衆 decode from GBK and simplify to common characters, but no Big5 table writes them.
+    plausible = {tables().char_of[code] for code in tables().plausible}
+    assert {"殼", "為", "眾", "壇"} <= plausible
+    assert not {"殻", "爲", "衆", "墰"} & plausible
+
+
+def test_a_piece_opens_inside_the_quotation_an_earlier_piece_opened() -> None:
+    # The text is cut at 、 before the damage; the “ in the first piece still decides that
+    # the mark after 。 in the second closes the quotation.
+    repaired = repair_showing("他说：“这是大事、根本任务。”9月来信进一步说明", ["說"], "?!?月")
+    assert "任務。”□月來信" in repaired
 
 
 def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:

@@ -121,7 +121,9 @@ def tables() -> _Tables:
     converted = OpenCC("tw2s").convert("\n".join(chars)).split("\n")
     simplified = {c: s for c, s in zip(chars, converted, strict=True) if c != s and len(s) == 1}
     plausible = frozenset(
-        code for code, char in char_of.items() if _in_news(simplified.get(char, char))
+        code
+        for code, char in char_of.items()
+        if _in_news(simplified.get(char, char)) and _written_in_taiwan(char, simplified)
     )
     by_reading: dict[str, set[int]] = {}
     for code in plausible:
@@ -194,6 +196,18 @@ def _in_news(simplified: str) -> bool:
     if simplified in NEWS_MARKS:
         return True
     return is_han(simplified) and language_model().commonness(simplified) >= PLAUSIBLE_LOGP
+
+
+def _written_in_taiwan(char: str, simplified: dict[str, str]) -> bool:
+    """A Taiwan-style table writes Big5 characters: a traditional form outside Big5 is a
+    mainland variant (殻 爲 衆 墰) that only decodes, never one the converter wrote."""
+    if char not in simplified:
+        return True
+    try:
+        char.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 # ---------------------------------------------------------------- tokens of the observed text
@@ -281,29 +295,33 @@ class _Hyp(NamedTuple):
         return self.lm.score + self.penalty + (PENDING_LOGP if self.pending else 0.0)
 
 
-def _start(tokens: list[_Token], first: int) -> _Hyp:
+def _start(tokens: list[_Token], first: int, quoted: bool | None) -> _Hyp:
     """An aligned reading that knows the character before the window (annotations need it)."""
     before = tokens[first - 1].data if first > 0 else b""
     code = before[0] << 8 | before[1] if len(before) == 2 else -1
-    state = _opening(tokens, first)
+    state = _opening(tokens, first, quoted)
     return _Hyp(None, -1, code & 0xFF if code >= 0 else -1, code, state, None, None)
 
 
-def _opening(tokens: list[_Token], first: int) -> LmState:
-    """The language-model state before token `first`: the clause so far matters (a sentence
-    cannot end three characters after a 、), so up to CONTEXT tokens of it are scored."""
+def _opening(tokens: list[_Token], first: int, quoted: bool | None) -> LmState:
+    """The language-model state before token `first` of a piece that opens `quoted`: the
+    clause so far matters (a sentence cannot end three characters after a 、), so up to
+    CONTEXT tokens of it are scored."""
     start = max(0, first - CONTEXT)
-    state = replace(PIECE_START if start == 0 else MID_TEXT, quoted=_quoted(tokens[:start]))
+    state = replace(PIECE_START if start == 0 else MID_TEXT, quoted=_quoted(tokens[:start], quoted))
     return _scored_tokens(state, tokens[start:first])
 
 
-def _quoted(tokens: list[_Token]) -> bool | None:
-    """Is a “…” quotation open after these tokens?  Unknown (None) unless they show a quote mark
-    or a line end: the piece may have started inside a quotation."""
-    quoted: bool | None = None
-    for token in tokens:
-        if token.kind == "bytes":
-            quoted = quoted_after(quoted, token.data.decode("gbk"))
+def _quoted(tokens: list[_Token], quoted: bool | None) -> bool | None:
+    """Is a “…” quotation open after these tokens, if it was `quoted` before them?"""
+    text = "".join(t.data.decode("gbk") for t in tokens if t.kind == "bytes")
+    return _quoted_after_text(quoted, text)
+
+
+def _quoted_after_text(quoted: bool | None, text: str) -> bool | None:
+    """The quotation state after repaired `text`: a piece opens where the one before ended."""
+    for char in text:
+        quoted = quoted_after(quoted, char)
     return quoted
 
 
@@ -635,11 +653,13 @@ def _text(out: tuple | None, *, notes: bool) -> str:
     return "".join(reversed(parts))
 
 
-def _decode_window(tokens: list[_Token], first: int) -> tuple[int, _Hyp | None]:
+def _decode_window(
+    tokens: list[_Token], first: int, quoted: bool | None
+) -> tuple[int, _Hyp | None]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
     past the last '?' met; returns (end token, best reading).  The reading is None if nothing
     fits; the end is then `first`, or the cut-off if the window never closed."""
-    agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first)]}
+    agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first, quoted)]}
     last_question = first
     limit = min(len(tokens), first + MAX_WINDOW)
     for i in range(first, limit):
@@ -672,16 +692,19 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
     return [h for h in hyps[:BEAM] if h.score >= floor]
 
 
-def _windows(tokens: list[_Token], strict: bool) -> Iterator[tuple[int, int, _Hyp]]:
-    """Repair each run of '?' in a piece; yields (first token, end token, best reading).
+def _windows(
+    tokens: list[_Token], strict: bool, quoted: bool | None
+) -> Iterator[tuple[int, int, _Hyp]]:
+    """Repair each run of '?' in a piece that opens `quoted` (inside a quotation or not, None
+    if unknown); yields (first token, end token, best reading).
     A run that no reading explains, or explains no better than it reads already, is left."""
     done = 0
     for q, token in enumerate(tokens):
         if token.kind != "?" or q < done:
             continue
         first = max(done, q - CONTEXT)
-        end, hyp = _decode_window(tokens, first)
-        if hyp is None or not _accepted(tokens, first, end, hyp, strict):
+        end, hyp = _decode_window(tokens, first, quoted)
+        if hyp is None or not _accepted(tokens[:end], first, hyp, strict, quoted):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = end
@@ -695,12 +718,14 @@ def _past_run(tokens: list[_Token], q: int) -> int:
     return q
 
 
-def _accepted(tokens: list[_Token], first: int, end: int, hyp: _Hyp, strict: bool) -> bool:
+def _accepted(
+    tokens: list[_Token], first: int, hyp: _Hyp, strict: bool, quoted: bool | None
+) -> bool:
     """Only a gain in fluency justifies rewriting text.  In a text that shows no inserted
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
     assumes, or bare '?' runs would be filled with invented words."""
-    gain = hyp.score - _scored_tokens(_opening(tokens, first), tokens[first:end]).score
+    gain = hyp.score - _scored_tokens(_opening(tokens, first, quoted), tokens[first:]).score
     if not strict:
         return gain >= 0.0
     assumed = hyp.hidden * COST_HIDDEN_BYTE if hyp.evidence == 0 else 0.0
@@ -751,14 +776,16 @@ def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> lis
     ]
 
 
-def _repair_piece(piece: str, offset: int, strict: bool) -> tuple[str, list[Change]]:
+def _repair_piece(
+    piece: str, offset: int, strict: bool, quoted: bool | None
+) -> tuple[str, list[Change]]:
     tokens = _tokenize(piece) if "?" in piece else None
     if not tokens:
         return piece, []
     out: list[str] = []
     changes: list[Change] = []
     cursor = 0
-    for first, end, hyp in _windows(tokens, strict):
+    for first, end, hyp in _windows(tokens, strict, quoted):
         start = tokens[first].start
         stop = tokens[end - 1].end if end > first else start
         repaired = _text(hyp.out, notes=True)
@@ -801,8 +828,10 @@ def _repair_pieces(text: str, strict: bool) -> tuple[str, list[Change]]:
     out: list[str] = []
     changes: list[Change] = []
     offset = 0
+    quoted: bool | None = False  # the text opens a paragraph
     for piece in text.split(PIECE_CUT):
-        repaired, found = _repair_piece(piece, offset, strict)
+        repaired, found = _repair_piece(piece, offset, strict, quoted)
+        quoted = _quoted_after_text(quoted, repaired)
         out.append(repaired)
         changes += found
         offset += len(piece) + 1
