@@ -188,9 +188,13 @@ def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
 
 
 def test_a_reading_after_an_ascii_letter_checks_the_byte_before_it() -> None:
-    # ”I: the trail of ” and the ASCII `I` are the bytes of 盜, so (dào) went in after the `I`.
-    repaired = repair_showing("病去如抽丝。”IMF的药方也许可以减少", ["盜"], "?!盜(dào)MF")
-    assert "抽絲。”I(dào)MF的藥方" in repaired
+    # ”I: the trail of ” and the ASCII `I` are the bytes of 盜, so (dào) went in after the `I`;
+    # the pinyin step only removes readings after a character, so the repair removes this one.
+    damaged, _ = corrupt("病去如抽丝。”IMF的药方也许可以减少", ["盜"])
+    assert "?!盜(dào)MF" in damaged
+    repaired, changes = repair_garbles(damaged)
+    assert "抽絲。”IMF的藥方" in repaired
+    assert any("(dào) was read across an ASCII byte" in c.why for c in changes)
 
 
 def test_an_uncommon_mark_seen_as_it_stands_does_not_stop_a_window() -> None:

@@ -526,11 +526,22 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield i + 1, _proven(h) if misread else h
     elif token.kind == "note":
         h = _annotated(hyp, token.syllable, token.start)
-        if h is not None:
-            keep = hyp.pending is None  # an ordinary annotation stays for the pinyin step
-            yield i + 1, h._replace(out=(token.syllable, True, h.out)) if keep else h
+        if h is None:
+            return
+        if hyp.pending is not None:
+            yield i + 1, h
+        elif _after_ascii(hyp.out):
+            # Read across an ASCII byte and the character before it (”I(dào): `a1 b1 49`, 盜
+            # = `b1 49`): the pinyin step cannot tell, so the repair removes it.
+            yield i + 1, _note(h, token.start, f"({token.syllable}) was read across an ASCII byte")
+        else:
+            yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
     else:
         yield from _expand_question(hyp, tokens, i)
+
+
+def _after_ascii(out: tuple | None) -> bool:
+    return out is not None and out[0].isascii()
 
 
 def _is_text(data: bytes) -> bool:
