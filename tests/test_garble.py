@@ -166,10 +166,25 @@ def test_a_byte_swallowed_after_a_sentence_is_what_the_next_characters_follow() 
 
 
 def test_a_repair_writes_only_forms_a_taiwan_style_table_writes() -> None:
-    # 殻 爲 衆 decode from GBK and simplify to common characters, but no Big5 table writes them.
+    # 殻 爲 衆 decode from GBK and simplify to common characters, but no Big5 table writes them;
+    # 壋 is outside Big5 too, but it is what OpenCC's Taiwan table writes for 垱.
     plausible = {tables().char_of[code] for code in tables().plausible}
-    assert {"殼", "為", "眾", "壇"} <= plausible
+    assert {"殼", "為", "眾", "壇", "壋"} <= plausible
     assert not {"殻", "爲", "衆", "墰"} & plausible
+
+
+def test_a_sentence_end_orphaned_at_the_end_of_the_text_restores_its_line_end() -> None:
+    # The last pair (the trail of ”, the file's final line end) read as '?': both bytes gone.
+    damaged, reference = corrupt("他说：“收入还可以。”\n", ["說"])
+    assert damaged.endswith("?!?")
+    repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
+    assert repaired == reference
+
+
+def test_a_byte_swallowed_before_a_byline_bracket_is_lost_not_a_line_end() -> None:
+    # 。”(记者: a bracket follows sentence ends in news as often as paragraph starts do.
+    repaired = repair_showing("他说：“这感觉真不轻松。”（记者张治平）", ["說"], "?!?記者")
+    assert "輕松。”□記者" in repaired
 
 
 def test_a_piece_opens_inside_the_quotation_an_earlier_piece_opened() -> None:

@@ -25,7 +25,9 @@ from generator.tables import cached_table, package_file
 DISCOUNT = 0.75
 HELD_OUT = 10
 LINE_START = "\n"
-DIGITS = "0123456789"
+# ASCII bytes a line end competes with after a sentence: digits (。9月) and the bracket that
+# was full-width before the corruption (。（张治平）); the corpus writes it full-width.
+LOST_AFTER_SENTENCE = "0123456789（"
 SENTENCE_END = "。"
 # The corpus writes digits and Latin letters full-width (１９９８年); the articles write them ASCII.
 _HALF_WIDTH = str.maketrans(
@@ -61,11 +63,11 @@ class CharBigrams:
             return backoff if backoff is not None else 0.0
         return seen - self.logp(previous, char)
 
-    def digit_after_sentence(self, text: str) -> bool:
-        """After a sentence end, is `text` (its first two characters) likelier to follow a
-        digit (。9月来, 。3年) than to open a paragraph (。\n日前, 。\n这封)?"""
-        digit = sum(math.exp(self._next_after_sentence(d, text)) for d in DIGITS)
-        return math.log(digit) > self._next_after_sentence(LINE_START, text)
+    def line_end_after_sentence(self, text: str) -> bool:
+        """After a sentence end, is `text` (its first two characters) likelier to open a
+        paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年) or a bracket?"""
+        lost = sum(math.exp(self._next_after_sentence(c, text)) for c in LOST_AFTER_SENTENCE)
+        return self._next_after_sentence(LINE_START, text) > math.log(lost)
 
     def _next_after_sentence(self, first: str, text: str) -> float:
         """log P(first, then text[:2] | 。), less log P(text[1] | text[0]) (the same for every

@@ -120,10 +120,12 @@ def tables() -> _Tables:
     chars = list(char_of.values())
     converted = OpenCC("tw2s").convert("\n".join(chars)).split("\n")
     simplified = {c: s for c, s in zip(chars, converted, strict=True) if c != s and len(s) == 1}
+    traditional = OpenCC("s2tw").convert("\n".join(chars)).split("\n")
+    taiwan = {c: t for c, t in zip(chars, traditional, strict=True) if c != t and len(t) == 1}
     plausible = frozenset(
         code
         for code, char in char_of.items()
-        if _in_news(simplified.get(char, char)) and _written_in_taiwan(char, simplified)
+        if _in_news(simplified.get(char, char)) and _written_in_taiwan(char, simplified, taiwan)
     )
     by_reading: dict[str, set[int]] = {}
     for code in plausible:
@@ -135,7 +137,6 @@ def tables() -> _Tables:
     forms: dict[str, list[int]] = {}
     for code in plausible:
         forms.setdefault(simplified.get(char_of[code], char_of[code]), []).append(code)
-    traditional = OpenCC("s2tw").convert("\n".join(chars)).split("\n")
     convertible = frozenset(
         code
         for code, char, trad in zip(char_of, chars, traditional, strict=True)
@@ -198,10 +199,11 @@ def _in_news(simplified: str) -> bool:
     return is_han(simplified) and language_model().commonness(simplified) >= PLAUSIBLE_LOGP
 
 
-def _written_in_taiwan(char: str, simplified: dict[str, str]) -> bool:
-    """A Taiwan-style table writes Big5 characters: a traditional form outside Big5 is a
-    mainland variant (殻 爲 衆 墰) that only decodes, never one the converter wrote."""
-    if char not in simplified:
+def _written_in_taiwan(char: str, simplified: dict[str, str], taiwan: dict[str, str]) -> bool:
+    """A Taiwan-style table writes Big5 characters, or the odd rare form OpenCC's Taiwan table
+    gives (壋 for 垱): any other traditional form is a mainland variant (殻 爲 衆 墰) that
+    only decodes, never one the converter wrote."""
+    if char not in simplified or taiwan.get(simplified[char]) == char:
         return True
     try:
         char.encode("big5")
@@ -566,7 +568,8 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         yield i + 1, h
     if token.before_split:
         for h in _feed(hyp, HIGH, pos, hidden=True):
-            yield i + 1, _note(h, pos, "'?' is a byte orphaned at a split point")
+            h = _note(h, pos, "'?' is a byte orphaned at a split point")
+            yield i + 1, _text_end(h, pos) if i + 1 == len(tokens) else h
     if hyp.pending is not None:
         following = _observed(tokens[i + 1 : i + 3])
         for h in _feed(hyp, HIGH, pos, hidden=True):
@@ -575,16 +578,24 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
 
 
+def _text_end(hyp: _Hyp, pos: int) -> _Hyp:
+    """A sentence end orphaned at the very end (a 、 never follows one, so the piece is the
+    text's last): the pair it formed with the file's final line end read as '?'."""
+    if not _ends_sentence(hyp.out):
+        return hyp
+    return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end that ends the text")
+
+
 def _swallowed(hyp: _Hyp, pos: int, following: str) -> _Hyp:
     """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
     is the true text after it).  Between a sentence end (。 or 。” ...) and Chinese text or a
-    digit it is a line end or a digit (。”9月, 。”\n1月): the corpus says which the next two
-    characters follow more often.
-    A digit, or anything else (a letter), is lost: '□'."""
+    digit it is a line end, a digit or a bracket (。”9月, 。”\n1月, 。”(张): the corpus says
+    which the next two characters follow more often.
+    A digit, a bracket or anything else (a letter) is lost: '□'."""
     simple = tables().simplified
     text = "".join(simple.get(c, c) for c in following)
     opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
-    if opens_text and _ends_sentence(hyp.out) and not char_bigrams().digit_after_sentence(text):
+    if opens_text and _ends_sentence(hyp.out) and char_bigrams().line_end_after_sentence(text):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
 
