@@ -194,6 +194,12 @@ def test_a_piece_opens_inside_the_quotation_an_earlier_piece_opened() -> None:
     assert "任務。”□月來信" in repaired
 
 
+def test_the_closing_mark_is_the_one_the_open_quotation_needs() -> None:
+    # 。』 and 。’ and 。》 differ in one byte the corruption destroyed; 『 is open.
+    repaired = repair_showing("他说：『我会常来看你们的。』\n从1997年起", ["說"], "?!?從")
+    assert "你們的。』\n從" in repaired
+
+
 def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
     # 談。此: (jù) went in between the bytes of 。 (談's trail + 。's lead read 劇), so 。 was
     # never split on and may be rebuilt; the swallowed byte before 日前 was a line end.

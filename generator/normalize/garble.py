@@ -33,6 +33,7 @@ from generator.models import Change
 from generator.normalize.bigrams import char_bigrams
 from generator.normalize.lm import (
     CLOSING,
+    QUOTES_UNKNOWN,
     SHORT_CLAUSE_CHARS,
     LmState,
     is_han,
@@ -79,8 +80,12 @@ COST_MISSING_BYTE = -8.0
 # prices: -2, -1, 0, +1 gave 83.6, 84.6, 84.9, 84.2 % exact on held-out People's Daily (seed 7).
 COST_DROPPED_PAIR = 0.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
-MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=None)  # a window inside the text
-PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=None)  # a piece opens after a 、
+MID_TEXT = LmState(
+    "", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN
+)  # a window inside the text
+PIECE_START = LmState(
+    "", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN
+)  # a piece opens after a 、
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
@@ -297,7 +302,7 @@ class _Hyp(NamedTuple):
         return self.lm.score + self.penalty + (PENDING_LOGP if self.pending else 0.0)
 
 
-def _start(tokens: list[_Token], first: int, quoted: bool | None) -> _Hyp:
+def _start(tokens: list[_Token], first: int, quoted: str) -> _Hyp:
     """An aligned reading that knows the character before the window (annotations need it)."""
     before = tokens[first - 1].data if first > 0 else b""
     code = before[0] << 8 | before[1] if len(before) == 2 else -1
@@ -305,7 +310,7 @@ def _start(tokens: list[_Token], first: int, quoted: bool | None) -> _Hyp:
     return _Hyp(None, -1, code & 0xFF if code >= 0 else -1, code, state, None, None)
 
 
-def _opening(tokens: list[_Token], first: int, quoted: bool | None) -> LmState:
+def _opening(tokens: list[_Token], first: int, quoted: str) -> LmState:
     """The language-model state before token `first` of a piece that opens `quoted`: the
     clause so far matters (a sentence cannot end three characters after a 、), so up to
     CONTEXT tokens of it are scored."""
@@ -314,13 +319,13 @@ def _opening(tokens: list[_Token], first: int, quoted: bool | None) -> LmState:
     return _scored_tokens(state, tokens[start:first])
 
 
-def _quoted(tokens: list[_Token], quoted: bool | None) -> bool | None:
-    """Is a “…” quotation open after these tokens, if it was `quoted` before them?"""
+def _quoted(tokens: list[_Token], quoted: str) -> str:
+    """The quotation marks open after these tokens, if `quoted` were open before them."""
     text = "".join(t.data.decode("gbk") for t in tokens if t.kind == "bytes")
     return _quoted_after_text(quoted, text)
 
 
-def _quoted_after_text(quoted: bool | None, text: str) -> bool | None:
+def _quoted_after_text(quoted: str, text: str) -> str:
     """The quotation state after repaired `text`: a piece opens where the one before ended."""
     for char in text:
         quoted = quoted_after(quoted, char)
@@ -675,9 +680,7 @@ def _text(out: tuple | None, *, notes: bool) -> str:
     return "".join(reversed(parts))
 
 
-def _decode_window(
-    tokens: list[_Token], first: int, quoted: bool | None
-) -> tuple[int, _Hyp | None]:
+def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, _Hyp | None]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
     past the last '?' met; returns (end token, best reading).  The reading is None if nothing
     fits; the end is then `first`, or the cut-off if the window never closed."""
@@ -714,11 +717,9 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
     return [h for h in hyps[:BEAM] if h.score >= floor]
 
 
-def _windows(
-    tokens: list[_Token], strict: bool, quoted: bool | None
-) -> Iterator[tuple[int, int, _Hyp]]:
-    """Repair each run of '?' in a piece that opens `quoted` (inside a quotation or not, None
-    if unknown); yields (first token, end token, best reading).
+def _windows(tokens: list[_Token], strict: bool, quoted: str) -> Iterator[tuple[int, int, _Hyp]]:
+    """Repair each run of '?' in a piece that opens with the quotation marks `quoted` open;
+    yields (first token, end token, best reading).
     A run that no reading explains, or explains no better than it reads already, is left."""
     done = 0
     for q, token in enumerate(tokens):
@@ -740,9 +741,7 @@ def _past_run(tokens: list[_Token], q: int) -> int:
     return q
 
 
-def _accepted(
-    tokens: list[_Token], first: int, hyp: _Hyp, strict: bool, quoted: bool | None
-) -> bool:
+def _accepted(tokens: list[_Token], first: int, hyp: _Hyp, strict: bool, quoted: str) -> bool:
     """Only a gain in fluency justifies rewriting text.  In a text that shows no inserted
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
@@ -798,9 +797,7 @@ def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> lis
     ]
 
 
-def _repair_piece(
-    piece: str, offset: int, strict: bool, quoted: bool | None
-) -> tuple[str, list[Change]]:
+def _repair_piece(piece: str, offset: int, strict: bool, quoted: str) -> tuple[str, list[Change]]:
     tokens = _tokenize(piece) if "?" in piece else None
     if not tokens:
         return piece, []
@@ -850,7 +847,7 @@ def _repair_pieces(text: str, strict: bool) -> tuple[str, list[Change]]:
     out: list[str] = []
     changes: list[Change] = []
     offset = 0
-    quoted: bool | None = False  # the text opens a paragraph
+    quoted = ""  # the text opens a paragraph
     for piece in text.split(PIECE_CUT):
         repaired, found = _repair_piece(piece, offset, strict, quoted)
         quoted = _quoted_after_text(quoted, repaired)
