@@ -80,12 +80,9 @@ COST_MISSING_BYTE = -8.0
 # prices: -2, -1, 0, +1 gave 83.6, 84.6, 84.9, 84.2 % exact on held-out People's Daily (seed 7).
 COST_DROPPED_PAIR = 0.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
-MID_TEXT = LmState(
-    "", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN
-)  # a window inside the text
-PIECE_START = LmState(
-    "", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN
-)  # a piece opens after a 、
+# A window inside the text, and one where a piece opens after a 、 (the quotes are set later).
+MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN)
+PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN)
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
