@@ -545,7 +545,8 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
 
 
 def _after_ascii(out: tuple | None) -> bool:
-    return out is not None and out[0].isascii()
+    """The last thing read is an ASCII byte (not a reading kept for the pinyin step)."""
+    return out is not None and not out[1] and out[0].isascii()
 
 
 def _is_text(data: bytes) -> bool:
