@@ -23,10 +23,15 @@ from generator.normalize.bigrams import char_bigrams
 from generator.tables import cached_table, jieba_dictionary
 
 NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
-# Rough log-frequencies of non-Han characters in news text: commas are everywhere, question
-# marks rare, so a reading full of stray `？` loses to one that explains them away.
-PUNCT_LOGP = {"，": -3.5, "、": -4.5, "。": -4.0, "：": -5.5, "“": -5.5, "”": -5.5, "；": -6.5}
-PUNCT_LOGP |= {"（": -6.5, "）": -6.5, "？": -9.0, "！": -9.0, "□": -6.0, "\n": -4.0}
+# Log-frequencies of marks among the word tokens of news text, as jieba's word frequencies
+# are: the share of each mark among the People's Daily corpus's words (the nine paragraphs in
+# ten bigrams.py counts; a paragraph end is one per paragraph).  Commas are everywhere,
+# question marks rare, so a reading full of stray `？` loses to one that explains them away.
+# These replaced rough guesses (，-3.5 。-4.0 “”-5.5 ？！-9): 91.4 -> 92.5 % exact on held-out
+# People's Daily seeds 3/7/11/20, and better on fresh seeds and recombined gold clauses too.
+PUNCT_LOGP = {"，": -2.7, "、": -3.9, "。": -3.5, "：": -5.9, "“": -5.0, "”": -5.0, "；": -6.1}
+PUNCT_LOGP |= {"（": -5.6, "）": -5.6, "？": -7.3, "！": -7.5, "\n": -4.1}
+PUNCT_LOGP |= {"□": -6.0}  # a lost character: about as likely as a rare mark
 PUNCT_LOGP |= dict.fromkeys("0123456789", -5.0)
 OPENING = "“‘「『《（("
 CLOSING = "”’」』》）)"
