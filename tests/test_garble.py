@@ -200,6 +200,14 @@ def test_the_closing_mark_is_the_one_the_open_quotation_needs() -> None:
     assert "你們的。』\n從" in repaired
 
 
+def test_marks_cost_what_they_do_in_news_text() -> None:
+    # 腦。” and 腦海” differ in the byte the corruption destroyed; 腦海 is a common word, so
+    # only a sentence end priced at its real frequency in news text wins (guesses lost it).
+    text = "李渔说：“写文章要有一篇之主脑。”写文章写戏应有主脑，排戏也是这样。"
+    repaired = repair_showing(text, ["寫", "說"], "主腦?!睂")
+    assert "主腦。”寫文章" in repaired
+
+
 def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
     # 談。此: (jù) went in between the bytes of 。 (談's trail + 。's lead read 劇), so 。 was
     # never split on and may be rebuilt; the swallowed byte before 日前 was a line end.
