@@ -323,7 +323,11 @@ def _quoted(tokens: list[_Token], quoted: str) -> str:
 
 
 def _quoted_after_text(quoted: str, text: str) -> str:
-    """The quotation state after repaired `text`: a piece opens where the one before ended."""
+    """The quotation state after repaired `text`: a piece opens where the one before ended.
+    A line end closes every quote, so only the text after the last one matters."""
+    line_end = text.rfind("\n")
+    if line_end >= 0:
+        quoted, text = "", text[line_end + 1 :]
     for char in text:
         quoted = quoted_after(quoted, char)
     return quoted
@@ -725,7 +729,7 @@ def _windows(tokens: list[_Token], strict: bool, quoted: str) -> Iterator[tuple[
             continue
         first = max(done, q - CONTEXT)
         end, hyp = _decode_window(tokens, first, quoted)
-        if hyp is None or not _accepted(tokens[:end], first, hyp, strict, quoted):
+        if hyp is None or not _accepted(tokens, first, end, hyp, strict, quoted):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = end
@@ -739,12 +743,14 @@ def _past_run(tokens: list[_Token], q: int) -> int:
     return q
 
 
-def _accepted(tokens: list[_Token], first: int, hyp: _Hyp, strict: bool, quoted: str) -> bool:
+def _accepted(
+    tokens: list[_Token], first: int, end: int, hyp: _Hyp, strict: bool, quoted: str
+) -> bool:
     """Only a gain in fluency justifies rewriting text.  In a text that shows no inserted
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
     assumes, or bare '?' runs would be filled with invented words."""
-    gain = hyp.score - _scored_tokens(_opening(tokens, first, quoted), tokens[first:]).score
+    gain = hyp.score - _scored_tokens(_opening(tokens, first, quoted), tokens[first:end]).score
     if not strict:
         return gain >= 0.0
     assumed = hyp.hidden * COST_HIDDEN_BYTE if hyp.evidence == 0 else 0.0

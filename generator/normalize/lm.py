@@ -41,7 +41,7 @@ PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
 QUOTE_UNBALANCED = -4.0  # “ while a quotation is open, ” while none is
-QUOTES = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》"}
+QUOTES = {o: c for o, c in zip(OPENING, CLOSING, strict=True) if o not in "（("}  # “” ‘’ …
 QUOTE_OPENER = {close: open_ for open_, close in QUOTES.items()}
 QUOTES_UNKNOWN = "?"  # the quotation marks open before the text seen are not known
 MAX_OPEN_QUOTES = 4
