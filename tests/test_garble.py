@@ -216,6 +216,28 @@ def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
     assert "領獎。\n日前" in repair_garbles(damaged)[0]
 
 
+def test_the_window_reads_clean_text_past_the_realignment() -> None:
+    # 為集約 read a byte late: `e9 bc` = 榧, `af bc` dropped, `73` = s; the readings align
+    # again only at `s`, and unless the window reads on to 經營, 為約 (without 集) wins.
+    assert repaired_exactly("粗放经营转变为集约经营。要协调", ["優", "約"])
+
+
+def test_a_toneless_reading_after_a_misread_character_is_still_a_reading() -> None:
+    # 要麼(me): (me) has no tone mark, and misread it follows `N`, not 麼; it may still be a
+    # reading (or text), or 麼's bytes, whose reading must follow them, are never tried.
+    damaged, reference = corrupt("在巴以谈判处于要么前进、要么倒退", ["庫", "麼"])
+    assert "兑N(me)" in damaged
+    repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
+    assert repaired == reference
+    # ... and one that is text, `(a)` after 了, must not stop the window.
+    assert repaired_exactly("他表扬了(a)组的同学", ["頁", "揚"])
+
+
+def test_a_character_is_chosen_with_the_one_after_it() -> None:
+    # 危害 seen as `?:` (`a3 ba` = ：): 危 alone is too rare to be a candidate, 危害 is common.
+    assert "黃毒危害展開" in repair_showing("十余人就黄毒危害展开了充分讨论。", [], "毒?:φ")
+
+
 def test_a_reading_after_an_ascii_letter_checks_the_byte_before_it() -> None:
     # ”I: the trail of ” and the ASCII `I` are the bytes of 盜, so (dào) went in after the `I`;
     # the pinyin step only removes readings after a character, so the repair removes this one.

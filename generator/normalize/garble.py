@@ -66,6 +66,7 @@ PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ord
 STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage
 BEAM = 48
 CANDIDATES = 20  # characters kept per unknown byte before the beam sees them
+CANDIDATES_AHEAD = 5  # and the best with the character after them, where it is known (2-10: same)
 PRESELECT = 32  # of a wide candidate set, only this many of the commonest are scored in context
 DROP_BEAM = 3  # only the best readings are tried with a dropped user-defined pair
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
@@ -85,6 +86,9 @@ MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN)
 PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN)
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
+# `(men)` after a character that does not read `men`: a neutral-tone reading (們 麼 嗎) after
+# a misread character, or text that only looks like one.
+_NEUTRAL_READING = re.compile(r"\(([a-z]{1,6})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
 
 
@@ -222,7 +226,7 @@ class _Token:
     start: int  # offsets in the piece
     end: int
     kind: str  # "bytes", "?" or "note" (a visible annotation)
-    data: bytes = b""
+    data: bytes = b""  # for "note": the bytes it is if it is text and not a reading
     syllable: str = ""  # for "note"; for "?" the syllable of a following `pinyin)`
     after_syllable: int = 0  # for "?": token index after that `pinyin)`
     before_split: bool = False  # for "?": next is a split character or the piece end
@@ -238,6 +242,12 @@ def _tokenize(piece: str) -> list[_Token] | None:
         if note:
             tokens.append(_Token(pos, note.end(), "note", syllable=note.group(1)))
             pos = note.end()
+            continue
+        toneless = _NEUTRAL_READING.match(piece, pos)
+        if toneless and toneless.group(1) in syllables():
+            literal = toneless.group().encode("ascii")
+            tokens.append(_Token(pos, toneless.end(), "note", literal, toneless.group(1)))
+            pos = toneless.end()
             continue
         if char == "?":
             tokens.append(_question(piece, pos))
@@ -385,6 +395,7 @@ def _feed(
     exempt: bool = False,
     mark: bool = False,
     unseen: bool = False,
+    then: str = "",
 ) -> Iterator[_Hyp]:
     """Give the aligned decoder one byte (one of `values`); yields the best valid continuations.
     `mark`: the byte belongs to a mark that became ASCII; a stream mark overlapping one was
@@ -393,12 +404,18 @@ def _feed(
     if hyp.owed:
         return  # the reading of a listed character comes before any further byte
     exempt = exempt or mark or hyp.after_mark or hyp.noted  # a reading split the pair
-    for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen):
+    for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen, then):
         yield step._replace(after_mark=mark)
 
 
 def _feed_aligned(
-    hyp: _Hyp, values: tuple[int, ...], pos: int, hidden: bool, exempt: bool, unseen: bool
+    hyp: _Hyp,
+    values: tuple[int, ...],
+    pos: int,
+    hidden: bool,
+    exempt: bool,
+    unseen: bool,
+    then: str,
 ) -> Iterator[_Hyp]:
     if hyp.pending is None:
         if len(values) == 1 and values[0] < 0x80:
@@ -415,7 +432,7 @@ def _feed_aligned(
         return  # two unknown bytes in one pair: too weakly constrained to guess
     listed = _document().listed
     seen = hyp.pending_from == pos and len(hyp.pending) == 1 and len(values) == 1
-    for code, char, state in _candidates(hyp, values, exempt, seen=seen):
+    for code, char, state in _candidates(hyp, values, exempt, seen=seen, then=then):
         owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
         step = _emit(hyp, char, code, state)._replace(owed=owed)
         lead, trail = code >> 8, code & 0xFF
@@ -446,10 +463,10 @@ def _leads(hyp: _Hyp, leads: tuple[int, ...], pos: int) -> Iterator[_Hyp]:
 
 
 def _candidates(
-    hyp: _Hyp, values: tuple[int, ...], exempt: bool, *, seen: bool = False
+    hyp: _Hyp, values: tuple[int, ...], exempt: bool, *, seen: bool = False, then: str = ""
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
-    context.  A wide set is first cut to those that make a word with the previous character
+    context, plus the best CANDIDATES_AHEAD before the character `then` where it is known.  A wide set is first cut to those that make a word with the previous character
     plus the commonest others, so few need the full model.  After a mark every character
     "makes a word" alone, so there commonness decides (and a common 。 is not cut).
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
@@ -473,7 +490,11 @@ def _candidates(
 
         codes = heapq.nlargest(PRESELECT, codes, key=promise)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
-    return heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
+    best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
+    if not then or len(found) <= CANDIDATES:
+        return best
+    ahead = heapq.nlargest(CANDIDATES_AHEAD, found, key=lambda c: _scored(c[2], then).score)
+    return best + [c for c in ahead if c not in best]
 
 
 @cache
@@ -487,12 +508,18 @@ def _commonness(code: int) -> float:
     return _commonness_table()[code]
 
 
-def _feed_bytes(hyp: _Hyp, data: bytes, pos: int) -> Iterator[_Hyp]:
-    """Feed an observed token; its second byte may complete its own mark (。)."""
+def _feed_bytes(hyp: _Hyp, data: bytes, pos: int, after: bytes = b"") -> Iterator[_Hyp]:
+    """Feed an observed token; its second byte may complete its own mark (。).
+    Misread, the token's first byte ends a character and its second starts the next, which the
+    byte `after` it ends: that next character is known, so the first is also chosen in its
+    light (危害 = `ce a3 | ba a6` seen as `?:`: 危 alone is rare, 危害 is not)."""
     ascii_mark = data != SENTENCE_END_BYTES and int.from_bytes(data) in STREAM_MARKS
+    then = tables().char_of.get(data[-1] << 8 | after[0], "") if len(data) == 2 and after else ""
     current = [hyp]
     for k, byte in enumerate(data):
-        step = partial(_feed, values=(byte,), pos=pos, exempt=k > 0, mark=ascii_mark)
+        step = partial(
+            _feed, values=(byte,), pos=pos, exempt=k > 0, mark=ascii_mark, then="" if k else then
+        )
         current = [n for h in current for n in step(h)]
     yield from current
 
@@ -530,9 +557,12 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         if token.data == SENTENCE_END_BYTES and hyp.pending is not None:
             return  # every 。 in the stream was a split point: the decoder restarted there
         misread = hyp.pending is not None and _is_text(token.data)
-        for h in _feed_bytes(hyp, token.data, token.start):
+        after = tokens[i + 1].data[:1] if i + 1 < len(tokens) else b""
+        for h in _feed_bytes(hyp, token.data, token.start, after):
             yield i + 1, _proven(h) if misread else h
     elif token.kind == "note":
+        if token.data and not hyp.owed:
+            yield from ((i + 1, h) for h in _feed_literal(hyp, token))
         h = _annotated(hyp, token.syllable, token.start)
         if h is None:
             return
@@ -546,6 +576,14 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
     else:
         yield from _expand_question(hyp, tokens, i)
+
+
+def _feed_literal(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
+    """A toneless `(pinyin)` read as the ASCII text it may be, one byte at a time."""
+    current = [hyp]
+    for k, byte in enumerate(token.data):
+        current = [n for h in current for n in _feed_bytes(h, bytes((byte,)), token.start + k)]
+    yield from current
 
 
 def _after_ascii(out: tuple | None) -> bool:
@@ -684,10 +722,12 @@ def _text(out: tuple | None, *, notes: bool) -> str:
 
 def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, _Hyp | None]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
-    past the last '?' met; returns (end token, best reading).  The reading is None if nothing
-    fits; the end is then `first`, or the cut-off if the window never closed."""
+    past both the last '?' met and the last token some reading was misaligned at, so the
+    choice is made with clean text on its right (集約經營, 塔裡木); returns (end token, best
+    reading).  The reading is None if nothing fits; the end is then `first`, or the cut-off
+    if the window never closed."""
     agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first, quoted)]}
-    last_question = first
+    last_question = misaligned = first
     limit = min(len(tokens), first + MAX_WINDOW)
     for i in range(first, limit):
         beam = _prune(agenda.pop(i, []))
@@ -696,8 +736,11 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         if tokens[i].kind == "?":
             last_question = i
         aligned = all(h.pending is None for h in beam)
+        if not aligned:
+            misaligned = i
         closable = tokens[i].kind != "note"  # a reading checks the character before it
-        if aligned and closable and not agenda and i > last_question + CONTEXT:
+        settled = i > max(last_question, misaligned) + CONTEXT
+        if aligned and closable and not agenda and settled:
             return i, beam[0]
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
