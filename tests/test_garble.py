@@ -238,6 +238,12 @@ def test_a_character_is_chosen_with_the_one_after_it() -> None:
     assert "黃毒危害展開" in repair_showing("十余人就黄毒危害展开了充分讨论。", [], "毒?:φ")
 
 
+def test_an_orphan_after_a_dropped_pair_ends_a_character_nothing_else_shows() -> None:
+    # 國家。 = `87 f8 bc d2 | a1 a3` after (yì): `f8 bc` was dropped and `d2` orphaned before
+    # the split at 。, so 家 has no byte in the output; only the language model can name it.
+    assert repaired_exactly("进入其他欧盟国家。这一方面是", ["藝"])
+
+
 def test_a_reading_after_an_ascii_letter_checks_the_byte_before_it() -> None:
     # ”I: the trail of ” and the ASCII `I` are the bytes of 盜, so (dào) went in after the `I`;
     # the pinyin step only removes readings after a character, so the repair removes this one.

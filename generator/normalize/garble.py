@@ -612,7 +612,10 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
     for h in _feed_bytes(hyp, FULL_WIDTH["?"].encode("gbk"), pos):
         yield i + 1, h
     if token.before_split:
-        for h in _feed(hyp, HIGH, pos, hidden=True):
+        # Where a dropped pair left the lead unknown too, the orphan ends a character nothing
+        # else shows (國家 before 。: `f8 bc` dropped, `d2` orphaned): the model names it.
+        unseen = hyp.pending is not None and len(hyp.pending) > 1
+        for h in _feed(hyp, HIGH, pos, hidden=True, unseen=unseen):
             h = _note(h, pos, "'?' is a byte orphaned at a split point")
             yield i + 1, _text_end(h, pos) if i + 1 == len(tokens) else h
     if hyp.pending is not None:
