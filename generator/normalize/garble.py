@@ -23,10 +23,10 @@ import difflib
 import heapq
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
-from functools import cache, partial
+from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from generator.models import Change
@@ -466,35 +466,73 @@ def _candidates(
     hyp: _Hyp, values: tuple[int, ...], exempt: bool, *, seen: bool = False, then: str = ""
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
-    context, plus the best CANDIDATES_AHEAD before the character `then` where it is known.  A wide set is first cut to those that make a word with the previous character
-    plus the commonest others, so few need the full model.  After a mark every character
-    "makes a word" alone, so there commonness decides (and a common 。 is not cut).
+    context, plus the best CANDIDATES_AHEAD before the character `then` where it is known.
+    A wide set is first cut to those that make a word with the previous character plus the
+    commonest others, so few need the full model.  After a mark every character "makes a
+    word" alone, so there commonness decides (and a common 。 is not cut).
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
     char_of, plausible = tables().char_of, tables().plausible
-    codes = [lead << 8 | trail for lead in hyp.pending for trail in values]
     unused = _document().unused
-    codes = [
-        c
-        for c in codes
-        if (seen or (c in plausible and c not in unused)) and (exempt or c not in STREAM_MARKS)
-    ]
-    if len(codes) > PRESELECT:
-        words = language_model().word_logp
-        prev = hyp.lm.chars[-1:]
-        simple = tables().simplified
 
-        def promise(code: int) -> tuple[bool, float]:
-            char = simple.get(char_of[code], char_of[code])
-            return bool(prev) and prev + char in words, _commonness(code)
+    def possible(code: int) -> bool:
+        return (seen or (code in plausible and code not in unused)) and (
+            exempt or code not in STREAM_MARKS
+        )
 
-        codes = heapq.nlargest(PRESELECT, codes, key=promise)
+    if len(hyp.pending) * len(values) <= PRESELECT:
+        codes = [c for lead in hyp.pending for trail in values if possible(c := lead << 8 | trail)]
+    else:
+        codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], possible)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
     best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
     if not then or len(found) <= CANDIDATES:
         return best
     ahead = heapq.nlargest(CANDIDATES_AHEAD, found, key=lambda c: _scored(c[2], then).score)
     return best + [c for c in ahead if c not in best]
+
+
+def _preselected(
+    leads: tuple[int, ...], trails: tuple[int, ...], prev: str, possible: Callable[[int], bool]
+) -> list[int]:
+    """The PRESELECT most promising possible codes of a wide set: those that make a word with
+    `prev`, then the commonest, each group commonest first."""
+    ranked, members = _by_commonness(leads, trails)
+    commonness = _commonness_table()
+    words = [c for c in _word_followers(prev) if c in members and possible(c)]
+    chosen = sorted(words, key=commonness.__getitem__, reverse=True)[:PRESELECT]
+    taken = set(chosen)
+    for code in ranked:
+        if len(chosen) == PRESELECT:
+            break
+        if code not in taken and possible(code):
+            chosen.append(code)
+    return chosen
+
+
+@lru_cache(maxsize=4096)
+def _by_commonness(leads: tuple[int, ...], trails: tuple[int, ...]) -> tuple[list[int], frozenset]:
+    """Every character these bytes can form, commonest first, and the same as a set."""
+    char_of, commonness = tables().char_of, _commonness_table()
+    codes = [c for lead in leads for trail in trails if (c := lead << 8 | trail) in char_of]
+    return sorted(codes, key=commonness.__getitem__, reverse=True), frozenset(codes)
+
+
+@cache
+def _word_followers(prev: str) -> frozenset[int]:
+    """Codes of the characters that make a two-character dictionary word after `prev`."""
+    forms = tables().forms
+    return frozenset(code for char in _second_chars().get(prev, "") for code in forms.get(char, ()))
+
+
+@cache
+def _second_chars() -> dict[str, str]:
+    """First character -> the characters that follow it in two-character dictionary words."""
+    seconds: dict[str, list[str]] = {}
+    for word in language_model().word_logp:
+        if len(word) == 2:
+            seconds.setdefault(word[0], []).append(word[1])
+    return {first: "".join(chars) for first, chars in seconds.items()}
 
 
 @cache
