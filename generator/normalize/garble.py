@@ -511,7 +511,9 @@ def _preselected(
 
 
 @lru_cache(maxsize=4096)
-def _by_commonness(leads: tuple[int, ...], trails: tuple[int, ...]) -> tuple[list[int], frozenset]:
+def _by_commonness(
+    leads: tuple[int, ...], trails: tuple[int, ...]
+) -> tuple[list[int], frozenset[int]]:
     """Every character these bytes can form, commonest first, and the same as a set."""
     char_of, commonness = tables().char_of, _commonness_table()
     codes = [c for lead in leads for trail in trails if (c := lead << 8 | trail) in char_of]
@@ -540,10 +542,6 @@ def _commonness_table() -> dict[int, float]:
     lm = language_model()
     simple = tables().simplified
     return {code: lm.commonness(simple.get(c, c)[0]) for code, c in tables().char_of.items()}
-
-
-def _commonness(code: int) -> float:
-    return _commonness_table()[code]
 
 
 def _feed_bytes(hyp: _Hyp, data: bytes, pos: int, after: bytes = b"") -> Iterator[_Hyp]:
