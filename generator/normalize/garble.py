@@ -86,9 +86,6 @@ MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN)
 PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN)
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
-# `(men)` after a character that does not read `men`: a neutral-tone reading (們 麼 嗎) after
-# a misread character, or text that only looks like one.
-_NEUTRAL_READING = re.compile(r"\(([a-z]{1,6})\)")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
 
 
@@ -243,9 +240,11 @@ def _tokenize(piece: str) -> list[_Token] | None:
             tokens.append(_Token(pos, note.end(), "note", syllable=note.group(1)))
             pos = note.end()
             continue
-        toneless = _NEUTRAL_READING.match(piece, pos)
+        # Untoned, `(men)` after a character that does not read `men` is a neutral-tone reading
+        # (們 麼 嗎) after a misread character, or text that only looks like one.
+        toneless = _SYLLABLE_THEN_CLOSE.match(piece, pos + 1) if char == "(" else None
         if toneless and toneless.group(1) in syllables():
-            literal = toneless.group().encode("ascii")
+            literal = piece[pos : toneless.end()].encode("ascii")
             tokens.append(_Token(pos, toneless.end(), "note", literal, toneless.group(1)))
             pos = toneless.end()
             continue
@@ -550,7 +549,8 @@ def _feed_bytes(hyp: _Hyp, data: bytes, pos: int, after: bytes = b"") -> Iterato
     byte `after` it ends: that next character is known, so the first is also chosen in its
     light (危害 = `ce a3 | ba a6` seen as `?:`: 危 alone is rare, 危害 is not)."""
     ascii_mark = data != SENTENCE_END_BYTES and int.from_bytes(data) in STREAM_MARKS
-    then = tables().char_of.get(data[-1] << 8 | after[0], "") if len(data) == 2 and after else ""
+    misread = hyp.pending is not None and len(data) == 2 and after
+    then = tables().char_of.get(data[-1] << 8 | after[0], "") if misread else ""
     current = [hyp]
     for k, byte in enumerate(data):
         step = partial(
@@ -597,8 +597,8 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         for h in _feed_bytes(hyp, token.data, token.start, after):
             yield i + 1, _proven(h) if misread else h
     elif token.kind == "note":
-        if token.data and not hyp.owed:
-            yield from ((i + 1, h) for h in _feed_literal(hyp, token))
+        if token.data and not hyp.owed:  # the text it may be
+            yield from ((i + 1, h) for h in _feed_bytes(hyp, token.data, token.start))
         h = _annotated(hyp, token.syllable, token.start)
         if h is None:
             return
@@ -612,14 +612,6 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
     else:
         yield from _expand_question(hyp, tokens, i)
-
-
-def _feed_literal(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
-    """A toneless `(pinyin)` read as the ASCII text it may be, one byte at a time."""
-    current = [hyp]
-    for k, byte in enumerate(token.data):
-        current = [n for h in current for n in _feed_bytes(h, bytes((byte,)), token.start + k)]
-    yield from current
 
 
 def _after_ascii(out: tuple | None) -> bool:
