@@ -183,8 +183,19 @@ def test_a_sentence_end_orphaned_at_the_end_of_the_text_restores_its_line_end() 
 
 def test_a_byte_swallowed_before_a_byline_bracket_is_lost_not_a_line_end() -> None:
     # 。”(记者: a bracket follows sentence ends in news as often as paragraph starts do.
-    repaired = repair_showing("他说：“这感觉真不轻松。”（记者张治平）", ["說"], "?!?記者")
+    repaired = repair_showing("他说：“这感觉真不轻松。”（记者张治平", ["說"], "?!?記者")
     assert "輕松。”□記者" in repaired
+
+
+def test_a_swallowed_byte_is_the_bracket_a_later_bracket_closes() -> None:
+    # 日報訊(記者朱文君): 請 = `d5 88` straddles 日報, so `88 (qǐng) f3 d3 8d (` reads
+    # `?qǐng)笥?`; the last '?' swallowed an ASCII byte, and the `)` that nothing opened says which.
+    repaired = repair_showing("他说：“这感觉真不轻松。”（记者张治平）", ["說"], "?!?記者")
+    assert "輕松。”(記者張治平)" in repaired
+    repaired = repair_showing("南通日报讯（记者朱文君）昨天", ["請"], "?qǐng)笥?記者")
+    assert "(記者朱文君)" in repaired
+    repaired = repair_showing("（南通日报讯（记者朱文君）", ["請"], "?qǐng)笥?記者")
+    assert "□記者朱文君)" in repaired  # that `)` closes the visible `(`: the byte is lost
 
 
 def test_a_piece_opens_inside_the_quotation_an_earlier_piece_opened() -> None:
@@ -242,6 +253,15 @@ def test_an_orphan_after_a_dropped_pair_ends_a_character_nothing_else_shows() ->
     # 國家。 = `87 f8 bc d2 | a1 a3` after (yì): `f8 bc` was dropped and `d2` orphaned before
     # the split at 。, so 家 has no byte in the output; only the language model can name it.
     assert repaired_exactly("进入其他欧盟国家。这一方面是", ["藝"])
+
+
+def test_a_character_between_two_dropped_pairs_is_chosen_with_the_one_named_after_it() -> None:
+    # 經濟支撐 = `bd 9b 9d fa d6 a7 93 ce`, read a byte late: `fa d6` and `a7 93` are dropped,
+    # so 支 shows no byte at all; the reading (chēng) after the orphan `ce` names 撐, and only
+    # 支撐 lets 支 stand out among the thousands of characters those bytes allow.
+    damage = "洕?chēng)"
+    repaired = repair_showing("提升涉海科技驱动力和海洋经济支撑力。", ["撐"], damage)
+    assert "海洋經濟支撐力。" in repaired
 
 
 def test_a_reading_after_an_ascii_letter_checks_the_byte_before_it() -> None:

@@ -59,6 +59,7 @@ HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
 # full-width marks became ASCII, wherever they occurred, even across two characters.
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
 SENTENCE_END_BYTES = "。".encode("gbk")
+OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
 NEWS_MARKS = (
     "，。；：？！“”‘’「」『』（）《》—…·％"  # marks a repair may produce (、 cut the pieces)
 )
@@ -227,6 +228,7 @@ class _Token:
     syllable: str = ""  # for "note"; for "?" the syllable of a following `pinyin)`
     after_syllable: int = 0  # for "?": token index after that `pinyin)`
     before_split: bool = False  # for "?": next is a split character or the piece end
+    opens_bracket: bool = False  # for "?": a later `)` closes a bracket no visible `(` opened
 
 
 def _tokenize(piece: str) -> list[_Token] | None:
@@ -258,6 +260,7 @@ def _tokenize(piece: str) -> list[_Token] | None:
             tokens.append(_Token(pos, pos + 1, "bytes", data))
         pos += 1
     _link_syllables(tokens)
+    _find_swallowed_brackets(tokens)
     return tokens
 
 
@@ -279,6 +282,43 @@ def _link_syllables(tokens: list[_Token]) -> None:
         if token.kind == "?" and token.syllable:
             target = index_at.get(token.after_syllable, len(tokens))
             tokens[i] = replace(token, after_syllable=target)
+
+
+def _find_swallowed_brackets(tokens: list[_Token]) -> None:
+    """Mark each '?' after which a `)` in its paragraph closes a bracket no `(` opened: if the
+    '?' swallowed an ASCII byte, that byte was the `(` (日報訊(記者朱文君))."""
+    text = _without_eaten_readings(tokens)
+    opened = _open_before(text, OPEN_BRACKET, CLOSE_BRACKET)
+    closed = _open_before(text[::-1], CLOSE_BRACKET, OPEN_BRACKET)[::-1]
+    for i, token in enumerate(tokens):
+        if token.kind == "?" and closed[i] and not opened[i]:
+            tokens[i] = replace(token, opens_bracket=True)
+
+
+def _without_eaten_readings(tokens: list[_Token]) -> list[_Token]:
+    """The tokens with the `pinyin)` after each '?' that ate its `(` blanked out, so that its
+    `)` is not taken for a bracket (indices unchanged)."""
+    kept = list(tokens)
+    for i, token in enumerate(tokens):
+        if token.kind == "?" and token.syllable:
+            kept[i + 1 : token.after_syllable] = [token] * (token.after_syllable - i - 1)
+    return kept
+
+
+def _open_before(tokens: list[_Token], opening: bytes, closing: bytes) -> list[int]:
+    """For each token, how many `opening` marks before it in its paragraph are still unclosed
+    (a `closing` with none open is ignored).  Reversed with the marks swapped, it counts the
+    `closing` marks after each token that close something opened before it."""
+    depths, depth = [], 0
+    for token in tokens:
+        depths.append(depth)
+        if token.data == b"\n":
+            depth = 0
+        elif token.data == opening:
+            depth += 1
+        elif token.data == closing:
+            depth = max(0, depth - 1)
+    return depths
 
 
 # ---------------------------------------------------------------- hypotheses
@@ -465,9 +505,10 @@ def _candidates(
     hyp: _Hyp, values: tuple[int, ...], exempt: bool, *, seen: bool = False, then: str = ""
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
-    context, plus the best CANDIDATES_AHEAD before the character `then` where it is known.
-    A wide set is first cut to those that make a word with the previous character plus the
-    commonest others, so few need the full model.  After a mark every character "makes a
+    context, plus the best CANDIDATES_AHEAD before one of the characters `then` where the
+    next character is known (or named by a reading).  A wide set is first cut to those that
+    make a word with the previous character or with one of `then`, plus the commonest others,
+    so few need the full model.  After a mark every character "makes a
     word" alone, so there commonness decides (and a common 。 is not cut).
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
@@ -482,23 +523,31 @@ def _candidates(
     if len(hyp.pending) * len(values) <= PRESELECT:
         codes = [c for lead in hyp.pending for trail in values if possible(c := lead << 8 | trail)]
     else:
-        codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], possible)
+        codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
     best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
     if not then or len(found) <= CANDIDATES:
         return best
-    ahead = heapq.nlargest(CANDIDATES_AHEAD, found, key=lambda c: _scored(c[2], then).score)
+    ahead = heapq.nlargest(
+        CANDIDATES_AHEAD, found, key=lambda c: max(_scored(c[2], t).score for t in then)
+    )
     return best + [c for c in ahead if c not in best]
 
 
 def _preselected(
-    leads: tuple[int, ...], trails: tuple[int, ...], prev: str, possible: Callable[[int], bool]
+    leads: tuple[int, ...],
+    trails: tuple[int, ...],
+    prev: str,
+    then: str,
+    possible: Callable[[int], bool],
 ) -> list[int]:
     """The PRESELECT most promising possible codes of a wide set: those that make a word with
-    `prev`, then the commonest, each group commonest first."""
+    `prev` or with one of the characters `then`, then the commonest, each group commonest
+    first."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
-    words = [c for c in _word_followers(prev) if c in members and possible(c)]
+    joined = _word_followers(prev).union(*map(_word_leaders, then))
+    words = [c for c in joined if c in members and possible(c)]
     chosen = sorted(words, key=commonness.__getitem__, reverse=True)[:PRESELECT]
     taken = set(chosen)
     for code in ranked:
@@ -522,18 +571,34 @@ def _by_commonness(
 @cache
 def _word_followers(prev: str) -> frozenset[int]:
     """Codes of the characters that make a two-character dictionary word after `prev`."""
-    forms = tables().forms
-    return frozenset(code for char in _second_chars().get(prev, "") for code in forms.get(char, ()))
+    return _codes_of(_two_character_words()[0].get(prev, ""))
 
 
 @cache
-def _second_chars() -> dict[str, str]:
-    """First character -> the characters that follow it in two-character dictionary words."""
+def _word_leaders(char: str) -> frozenset[int]:
+    """Codes of the characters that make a two-character dictionary word before `char`."""
+    return _codes_of(_two_character_words()[1].get(tables().simplified.get(char, char), ""))
+
+
+def _codes_of(simplified: str) -> frozenset[int]:
+    forms = tables().forms
+    return frozenset(code for char in simplified for code in forms.get(char, ()))
+
+
+@cache
+def _two_character_words() -> tuple[dict[str, str], dict[str, str]]:
+    """Two-character dictionary words as first -> seconds, and as second -> firsts."""
     seconds: dict[str, list[str]] = {}
+    firsts: dict[str, list[str]] = {}
     for word in language_model().word_logp:
         if len(word) == 2:
             seconds.setdefault(word[0], []).append(word[1])
-    return {first: "".join(chars) for first, chars in seconds.items()}
+            firsts.setdefault(word[1], []).append(word[0])
+    return _joined(seconds), _joined(firsts)
+
+
+def _joined(chars: dict[str, list[str]]) -> dict[str, str]:
+    return {key: "".join(value) for key, value in chars.items()}
 
 
 @cache
@@ -649,7 +714,8 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
     if hyp.pending is not None:
         following = _observed(tokens[i + 1 : i + 3])
         for h in _feed(hyp, HIGH, pos, hidden=True):
-            yield i + 1, _pay(_swallowed(h, pos, following), COST_LOST_ASCII)
+            swallowed = _swallowed(h, pos, following, bracket=token.opens_bracket)
+            yield i + 1, _pay(swallowed, COST_LOST_ASCII)
             two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
 
@@ -662,12 +728,15 @@ def _text_end(hyp: _Hyp, pos: int) -> _Hyp:
     return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end that ends the text")
 
 
-def _swallowed(hyp: _Hyp, pos: int, following: str) -> _Hyp:
+def _swallowed(hyp: _Hyp, pos: int, following: str, *, bracket: bool) -> _Hyp:
     """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
-    is the true text after it).  Between a sentence end (。 or 。” ...) and Chinese text or a
-    digit it is a line end, a digit or a bracket (。”9月, 。”\n1月, 。”(张): the corpus says
-    which the next two characters follow more often.
+    is the true text after it).  Where a later `)` closes a bracket no visible `(` opened, it
+    was that `(` (日報訊(記者朱文君)).  Between a sentence end (。 or 。” ...) and Chinese
+    text or a digit it is a line end, a digit or a bracket (。”9月, 。”\n1月, 。”(张): the
+    corpus says which the next two characters follow more often.
     A digit, a bracket or anything else (a letter) is lost: '□'."""
+    if bracket:
+        return _note(_emit(hyp, "（"), pos, "'?' swallowed the '(' a later ')' closes")
     simple = tables().simplified
     text = "".join(simple.get(c, c) for c in following)
     opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
@@ -718,7 +787,7 @@ def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
 
 
 def _dropped_pairs(
-    hyp: _Hyp, pos: int, *, twice: bool = False, unseen: bool = False
+    hyp: _Hyp, pos: int, *, twice: bool = False, unseen: bool = False, then: str = ""
 ) -> Iterator[_Hyp]:
     """While misaligned, a pair in GBK's user-defined area vanished from the output: its first
     byte ended the pending character, its second starts the next one.  With `twice`, also two
@@ -726,7 +795,7 @@ def _dropped_pairs(
     both bytes `unseen` (安全生產: `ab c9` and `fa ae` both dropped, and with them 生 = `c9 fa`)."""
     firsts = (*range(0xA1, 0xA8), *range(0xAA, 0xB0), *range(0xF8, 0xFF))
     once = []
-    for step in _feed(hyp, firsts, pos, unseen=unseen):
+    for step in _feed(hyp, firsts, pos, unseen=unseen, then=then):
         first = step.last
         leads = tuple(range(0x81, 0xA1)) if first < 0xA8 else tuple(range(0xA1, 0xFF))
         step = _note(
@@ -737,7 +806,7 @@ def _dropped_pairs(
         once.append(_pay(step, COST_DROPPED_PAIR))
     yield from once
     if twice and once:
-        yield from _dropped_pairs(max(once, key=lambda h: h.score), pos, unseen=True)
+        yield from _dropped_pairs(max(once, key=lambda h: h.score), pos, unseen=True, then=then)
 
 
 def _text(out: tuple | None, *, notes: bool) -> str:
@@ -773,17 +842,26 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         settled = i > max(last_question, misaligned) + CONTEXT
         if aligned and closable and not agenda and settled:
             return i, beam[0]
+        named = _named_next(tokens[i])
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
             if hyp.pending is not None and rank < DROP_BEAM:
-                for d in _dropped_pairs(hyp, tokens[i].start, twice=rank == 0):
+                for d in _dropped_pairs(hyp, tokens[i].start, twice=rank == 0, then=named):
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
     if limit < len(tokens):
         return limit, None
     done = [h for h in agenda.pop(len(tokens), []) if h.pending is None]
     return (len(tokens), max(done, key=lambda h: h.score)) if done else (first, None)
+
+
+def _named_next(token: _Token) -> str:
+    """The characters a '?' before `pinyin)` can end (its reading names them), or ""."""
+    if token.kind != "?" or not token.syllable:
+        return ""
+    char_of = tables().char_of
+    return "".join(sorted({char_of[code] for code in tables().by_reading.get(token.syllable, ())}))
 
 
 def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
