@@ -264,6 +264,14 @@ def test_a_character_between_two_dropped_pairs_is_chosen_with_the_one_named_afte
     assert "海洋經濟支撐力。" in repaired
 
 
+def test_a_byte_hidden_before_a_reading_makes_the_character_read_so() -> None:
+    # 俄競 = `b6 ed b8 82` read a byte late: `ed b8` = 砀, then `82` and the `(` of (jìng) read
+    # as '?'.  競 is rare among the `b8` characters, but it is the one that reads jìng.
+    damage = "砀?jìng)爭"
+    repaired = repair_showing("跳水格局已演变为以中俄竞争为中心的新局面。", ["優", "競"], damage)
+    assert "以中俄競爭為中心" in repaired
+
+
 def test_a_reading_after_an_ascii_letter_checks_the_byte_before_it() -> None:
     # ”I: the trail of ” and the ASCII `I` are the bytes of 盜, so (dào) went in after the `I`;
     # the pinyin step only removes readings after a character, so the repair removes this one.

@@ -694,7 +694,8 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
     token = tokens[i]
     pos = token.start
     if token.syllable:
-        for h in (*_feed(hyp, HIGH, pos, hidden=True), *_named_by_reading(hyp, token)):
+        hidden = _read_as(hyp.pending, token.syllable)
+        for h in (*_feed(hyp, hidden, pos, hidden=True), *_named_by_reading(hyp, token)):
             h = _annotated(h, token.syllable, pos)
             if h is not None:
                 eaten = _note(h, pos, f"'?' ate the '(' of ({token.syllable})")
@@ -718,6 +719,17 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
             yield i + 1, _pay(swallowed, COST_LOST_ASCII)
             two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
+
+
+def _read_as(pending: tuple[int, ...] | None, syllable: str) -> tuple[int, ...]:
+    """What a byte hidden under a '?' that ate the `(` of `(syllable)` can be: after a pending
+    lead, only a trail that makes the listed character read so (競 = `b8 82` before (jìng),
+    too rare to be among the likeliest `b8` characters).  A lead known only as a range is left
+    to `_named_by_reading`; with no lead pending, the byte is one."""
+    if pending is None or len(pending) > 1:
+        return HIGH
+    readers = tables().by_reading.get(syllable, frozenset())
+    return tuple(t for t in HIGH if pending[0] << 8 | t in readers)
 
 
 def _text_end(hyp: _Hyp, pos: int) -> _Hyp:
