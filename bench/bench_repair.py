@@ -9,6 +9,10 @@ neighbours, new byte straddles at every join); `--original` uses whole gold para
 repaired exactly ('□' for a byte the corruption destroyed counts as exact), the character error
 rate after repair, and seconds per 5,000-character article.
 
+`--articles` runs whole gold articles, freshly corrupted (`--docs` corruptions of each), through
+the full normalizer, as a user would, and compares its output with the gold text: the CER of
+everything the normalizer does, where '□' for a destroyed digit counts as an error.
+
 `--people-daily` corrupts natural paragraphs of another source instead: the 1,948 People's
 Daily paragraphs the character-bigram model holds out (generator/normalize/bigrams.py).  The
 model never counts them, so they are the fairest test of generalisation we have; but repair
@@ -19,6 +23,7 @@ same held-out paragraphs (with its own corruption), so no seed is wholly unseen 
 from __future__ import annotations
 
 import argparse
+import difflib
 import os
 import random
 import re
@@ -30,6 +35,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corrupt import corrupt, pick_listed, to_traditional
+from generator.normalize import normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
 from generator.normalize.lm import language_model
@@ -117,6 +123,32 @@ def evaluate(simplified: str, rng: random.Random) -> Score:
     return Score(len(spans), exact, errors, len(reference), seconds * ARTICLE_CHARS / len(damaged))
 
 
+def evaluate_articles(docs: int, seed: int) -> None:
+    """Each gold article corrupted `docs` times and normalized whole; CER against its gold."""
+    errors = chars = identical = runs = lost = regions = 0
+    seconds = 0.0
+    for path in sorted(GOLD.glob("*.txt")):
+        gold = path.read_text("utf-8")
+        for doc in range(docs):
+            rng = random.Random(seed * 1000 + doc)
+            damaged, _ = corrupt(gold, pick_listed(to_traditional(gold), rng))
+            start = time.perf_counter()
+            clean = normalize_text(damaged).text
+            seconds += time.perf_counter() - start
+            matcher = difflib.SequenceMatcher(None, clean, gold, autojunk=False)
+            diffs = [(clean[i1:i2], gold[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
+            wrong = [max(len(a), len(b)) for a, b in diffs if a != b]
+            errors, chars, runs = errors + sum(wrong), chars + len(gold), runs + 1
+            identical += not wrong
+            lost += sum(is_lost_byte(b, a) for a, b in diffs if a != b)
+            regions += len(wrong)
+    print(f"gold articles: {runs // docs} x {docs} corruptions (seed {seed})")
+    print(f"identical to gold: {identical} of {runs}")
+    print(f"CER of the normalized text: {errors / chars:.3%}")
+    print(f"differing places: {regions}, of which '□' for a destroyed digit or letter: {lost}")
+    print(f"time per article: {seconds / runs:.3f} s")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, default=20)
@@ -126,10 +158,14 @@ def main() -> None:
     texts.add_argument(
         "--people-daily", action="store_true", help="held-out People's Daily paragraphs"
     )
+    texts.add_argument("--articles", action="store_true", help="whole gold articles, end to end")
     args = parser.parse_args()
     start = time.perf_counter()
     tables(), language_model()
     print(f"one-off load of tables and language model: {time.perf_counter() - start:.2f} s")
+    if args.articles:
+        evaluate_articles(args.docs, args.seed)
+        return
     pool = people_daily_paragraphs() if args.people_daily else paragraphs()
     whole = args.original or args.people_daily
     total = Score()
