@@ -104,8 +104,8 @@ def is_lost_byte(reference: str, repaired: str) -> bool:
     )
 
 
-def evaluate(simplified: str, rng: random.Random) -> Score:
-    listed = pick_listed(to_traditional(simplified), rng)
+def evaluate(simplified: str, rng: random.Random, share: float, extra: int) -> Score:
+    listed = pick_listed(to_traditional(simplified), rng, share, extra)
     damaged, reference = corrupt(simplified, listed)
     start = time.perf_counter()
     repaired, _ = repair_garbles(damaged)
@@ -123,7 +123,7 @@ def evaluate(simplified: str, rng: random.Random) -> Score:
     return Score(len(spans), exact, errors, len(reference), seconds * ARTICLE_CHARS / len(damaged))
 
 
-def evaluate_articles(docs: int, seed: int) -> None:
+def evaluate_articles(docs: int, seed: int, share: float, extra: int) -> None:
     """Each gold article corrupted `docs` times and normalized whole; CER against its gold."""
     errors = chars = identical = runs = lost = regions = 0
     seconds = 0.0
@@ -131,7 +131,7 @@ def evaluate_articles(docs: int, seed: int) -> None:
         gold = path.read_text("utf-8")
         for doc in range(docs):
             rng = random.Random(seed * 1000 + doc)
-            damaged, _ = corrupt(gold, pick_listed(to_traditional(gold), rng))
+            damaged, _ = corrupt(gold, pick_listed(to_traditional(gold), rng, share, extra))
             start = time.perf_counter()
             clean = normalize_text(damaged).text
             seconds += time.perf_counter() - start
@@ -159,19 +159,24 @@ def main() -> None:
         "--people-daily", action="store_true", help="held-out People's Daily paragraphs"
     )
     texts.add_argument("--articles", action="store_true", help="whole gold articles, end to end")
+    listed = "the per-document list of annotated characters"
+    parser.add_argument(
+        "--share", type=float, default=0.4, help=f"{listed}: share of the text's own changed ones"
+    )
+    parser.add_argument("--extra", type=int, default=40, help=f"{listed}: how many others")
     args = parser.parse_args()
     start = time.perf_counter()
     tables(), language_model()
     print(f"one-off load of tables and language model: {time.perf_counter() - start:.2f} s")
     if args.articles:
-        evaluate_articles(args.docs, args.seed)
+        evaluate_articles(args.docs, args.seed, args.share, args.extra)
         return
     pool = people_daily_paragraphs() if args.people_daily else paragraphs()
     whole = args.original or args.people_daily
     total = Score()
     for doc in range(args.docs):
         rng = random.Random(args.seed * 1000 + doc)
-        total.add(evaluate(make_article(pool, rng, original=whole), rng))
+        total.add(evaluate(make_article(pool, rng, original=whole), rng, args.share, args.extra))
     kind = "recombined clauses"
     if whole:
         kind = (
