@@ -34,7 +34,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corrupt import corrupt, pick_listed, to_traditional
+from bench.corrupt import LISTED_EXTRA, LISTED_SHARE, corrupt, pick_listed, to_traditional
 from generator.normalize import normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
@@ -104,7 +104,9 @@ def is_lost_byte(reference: str, repaired: str) -> bool:
     )
 
 
-def evaluate(simplified: str, rng: random.Random, share: float, extra: int) -> Score:
+def evaluate(
+    simplified: str, rng: random.Random, share: float = LISTED_SHARE, extra: int = LISTED_EXTRA
+) -> Score:
     listed = pick_listed(to_traditional(simplified), rng, share, extra)
     damaged, reference = corrupt(simplified, listed)
     start = time.perf_counter()
@@ -161,9 +163,11 @@ def main() -> None:
     texts.add_argument("--articles", action="store_true", help="whole gold articles, end to end")
     listed = "the per-document list of annotated characters"
     parser.add_argument(
-        "--share", type=float, default=0.4, help=f"{listed}: share of the text's own changed ones"
+        "--share", type=float, default=LISTED_SHARE, help=f"{listed}: share of its own changed ones"
     )
-    parser.add_argument("--extra", type=int, default=40, help=f"{listed}: how many others")
+    parser.add_argument(
+        "--extra", type=int, default=LISTED_EXTRA, help=f"{listed}: how many others"
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     tables(), language_model()

@@ -67,7 +67,13 @@ def annotation(char: str) -> bytes | None:
         return None
 
 
-def pick_listed(text: str, rng: random.Random, share: float = 0.4, extra: int = 40) -> list[str]:
+LISTED_SHARE = 0.4  # of the text's own changed characters, the share on the list
+LISTED_EXTRA = 40  # and how many others
+
+
+def pick_listed(
+    text: str, rng: random.Random, share: float = LISTED_SHARE, extra: int = LISTED_EXTRA
+) -> list[str]:
     """A per-document list: some of its own changed characters plus others it may not contain
     (those still matter: they can match across a character boundary)."""
     own = sorted({c for c in text if traditional_differs(c)})
