@@ -264,6 +264,14 @@ def test_a_character_between_two_dropped_pairs_is_chosen_with_the_one_named_afte
     assert "海洋經濟支撐力。" in repaired
 
 
+def test_a_character_between_two_dropped_pairs_is_chosen_with_the_words_after_it() -> None:
+    # The same damage with no reading at all (a list of none): ？ = `a3 bf` straddles 海科 and
+    # the rest is read a byte late.  Only 瘟 = `ce c1` is left: its `ce` ends the character
+    # after the drops, and 支撐 is the likeliest word before one of those (段了 otherwise).
+    repaired = repair_showing("提升涉海科技驱动力和海洋经济支撑力。", [], "洕瘟?。")
+    assert repaired.endswith("海洋經濟支撐力。")
+
+
 def test_a_byte_hidden_before_a_reading_makes_the_character_read_so() -> None:
     # 俄競 = `b6 ed b8 82` read a byte late: `ed b8` = 砀, then `82` and the `(` of (jìng) read
     # as '?'.  競 is rare among the `b8` characters, but it is the one that reads jìng.

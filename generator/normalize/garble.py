@@ -505,11 +505,11 @@ def _candidates(
     hyp: _Hyp, values: tuple[int, ...], exempt: bool, *, seen: bool = False, then: str = ""
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best CANDIDATES in
-    context, plus the best CANDIDATES_AHEAD before one of the characters `then` where the
-    next character is known (or named by a reading).  A wide set is first cut to those that
-    make a word with the previous character or with one of `then`, plus the commonest others,
-    so few need the full model.  After a mark every character "makes a
-    word" alone, so there commonness decides (and a common 。 is not cut).
+    context, plus the best CANDIDATES_AHEAD before one of the characters `then`, the ones the
+    next character can be (known, named by a reading, or ending with a byte seen).  A wide set
+    is first cut to those that make a word with the previous character or with one of `then`,
+    plus the commonest others, so few need the full model.  After a mark every character
+    "makes a word" alone, so there commonness decides (and a common 。 is not cut).
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
     char_of, plausible = tables().char_of, tables().plausible
@@ -528,9 +528,15 @@ def _candidates(
     best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
     if not then or len(found) <= CANDIDATES:
         return best
-    ahead = heapq.nlargest(
-        CANDIDATES_AHEAD, found, key=lambda c: max(_scored(c[2], t).score for t in then)
-    )
+    if len(then) == 1:
+        ahead = heapq.nlargest(CANDIDATES_AHEAD, found, key=lambda c: _scored(c[2], then).score)
+    else:  # too many to score each pair in context: the words they make decide
+        leaders = _leaders_by_word(then)
+        ahead = heapq.nlargest(
+            CANDIDATES_AHEAD,
+            (c for c in found if c[0] in leaders),
+            key=lambda c: c[2].score + leaders[c[0]],
+        )
     return best + [c for c in ahead if c not in best]
 
 
@@ -541,14 +547,17 @@ def _preselected(
     then: str,
     possible: Callable[[int], bool],
 ) -> list[int]:
-    """The PRESELECT most promising possible codes of a wide set: those that make a word with
-    `prev` or with one of the characters `then`, then the commonest, each group commonest
-    first."""
+    """The PRESELECT most promising possible codes of a wide set: up to half of them those
+    that make the likeliest dictionary words before one of the characters `then`, then those
+    that make a word with `prev`, commonest first, then the commonest others."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
-    joined = _word_followers(prev).union(*map(_word_leaders, then))
-    words = [c for c in joined if c in members and possible(c)]
-    chosen = sorted(words, key=commonness.__getitem__, reverse=True)[:PRESELECT]
+    leaders = _leaders_by_word(then) if then else {}
+    before = [c for c in leaders if c in members and possible(c)]
+    chosen = sorted(before, key=leaders.__getitem__, reverse=True)[: PRESELECT // 2]
+    words = [c for c in _word_followers(prev) if c in members and possible(c)]
+    chosen += sorted(words, key=commonness.__getitem__, reverse=True)[: PRESELECT - len(chosen)]
+    chosen = list(dict.fromkeys(chosen))
     taken = set(chosen)
     for code in ranked:
         if len(chosen) == PRESELECT:
@@ -574,10 +583,20 @@ def _word_followers(prev: str) -> frozenset[int]:
     return _codes_of(_two_character_words()[0].get(prev, ""))
 
 
-@cache
-def _word_leaders(char: str) -> frozenset[int]:
-    """Codes of the characters that make a two-character dictionary word before `char`."""
-    return _codes_of(_two_character_words()[1].get(tables().simplified.get(char, char), ""))
+@lru_cache(maxsize=1024)
+def _leaders_by_word(then: str) -> dict[int, float]:
+    """Codes of the characters that make a two-character dictionary word before one of the
+    characters `then`, each with the log-probability of its likeliest such word."""
+    simple, forms = tables().simplified, tables().forms
+    word_logp = language_model().word_logp
+    best: dict[int, float] = {}
+    for char in then:
+        second = simple.get(char, char)
+        for first in _two_character_words()[1].get(second, ""):
+            logp = word_logp[first + second]
+            for code in forms.get(first, ()):
+                best[code] = max(best.get(code, logp), logp)
+    return best
 
 
 def _codes_of(simplified: str) -> frozenset[int]:
@@ -854,7 +873,7 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         settled = i > max(last_question, misaligned) + CONTEXT
         if aligned and closable and not agenda and settled:
             return i, beam[0]
-        named = _named_next(tokens[i])
+        named = _named_next(tokens[i]) or _ending_with(tokens[i])
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
@@ -874,6 +893,23 @@ def _named_next(token: _Token) -> str:
         return ""
     char_of = tables().char_of
     return "".join(sorted({char_of[code] for code in tables().by_reading.get(token.syllable, ())}))
+
+
+def _ending_with(token: _Token) -> str:
+    """The characters the first byte of an observed character can end when it is misread
+    after dropped pairs: their lead is lost with the pair (經濟支撐力 read as 經洕瘟, `fa d6`
+    and `a7 93` dropped: 瘟's `ce` ends 撐, and 支撐 is what lets 支 be found)."""
+    if token.kind != "bytes" or not _is_text(token.data):
+        return ""
+    return _with_trail(token.data[0])
+
+
+@cache
+def _with_trail(trail: int) -> str:
+    """Every plausible character whose second byte is `trail`."""
+    char_of = tables().char_of
+    codes = (lead << 8 | trail for lead in HIGH[1:])
+    return "".join(char_of[c] for c in codes if c in tables().plausible)
 
 
 def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
