@@ -747,8 +747,13 @@ def _read_as(pending: tuple[int, ...] | None, syllable: str) -> tuple[int, ...]:
     to `_named_by_reading`; with no lead pending, the byte is one."""
     if pending is None or len(pending) > 1:
         return HIGH
+    return _trails_read_as(pending[0], syllable)
+
+
+@cache
+def _trails_read_as(lead: int, syllable: str) -> tuple[int, ...]:
     readers = tables().by_reading.get(syllable, frozenset())
-    return tuple(t for t in HIGH if pending[0] << 8 | t in readers)
+    return tuple(t for t in HIGH if lead << 8 | t in readers)
 
 
 def _text_end(hyp: _Hyp, pos: int) -> _Hyp:
@@ -873,7 +878,7 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         settled = i > max(last_question, misaligned) + CONTEXT
         if aligned and closable and not agenda and settled:
             return i, beam[0]
-        named = _named_next(tokens[i]) or _ending_with(tokens[i])
+        named = "" if aligned else _next_characters(tokens[i])  # only drops need it
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
@@ -887,21 +892,23 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
     return (len(tokens), max(done, key=lambda h: h.score)) if done else (first, None)
 
 
-def _named_next(token: _Token) -> str:
-    """The characters a '?' before `pinyin)` can end (its reading names them), or ""."""
-    if token.kind != "?" or not token.syllable:
-        return ""
+def _next_characters(token: _Token) -> str:
+    """What the character after dropped pairs read before `token` can be: one a '?' before
+    `pinyin)` ends (its reading names it), or one the first byte of an observed character ends,
+    its lead lost with the pair (經濟支撐力 read as 經洕瘟, `fa d6` and `a7 93` dropped: 瘟's
+    `ce` ends 撐, and 支撐 is what lets 支 be found)."""
+    if token.kind == "?" and token.syllable:
+        return _read_by(token.syllable)
+    if token.kind == "bytes" and _is_text(token.data):
+        return _with_trail(token.data[0])
+    return ""
+
+
+@cache
+def _read_by(syllable: str) -> str:
+    """Every listable character whose reading is `syllable`."""
     char_of = tables().char_of
-    return "".join(sorted({char_of[code] for code in tables().by_reading.get(token.syllable, ())}))
-
-
-def _ending_with(token: _Token) -> str:
-    """The characters the first byte of an observed character can end when it is misread
-    after dropped pairs: their lead is lost with the pair (經濟支撐力 read as 經洕瘟, `fa d6`
-    and `a7 93` dropped: 瘟's `ce` ends 撐, and 支撐 is what lets 支 be found)."""
-    if token.kind != "bytes" or not _is_text(token.data):
-        return ""
-    return _with_trail(token.data[0])
+    return "".join(sorted({char_of[code] for code in tables().by_reading.get(syllable, ())}))
 
 
 @cache
