@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -117,11 +118,16 @@ def corpus_lines(corpus: Path, *, held_out: bool) -> list[str]:
 
 
 def _count(corpus: Path) -> CharBigrams:
+    return count_lines(corpus_lines(corpus, held_out=False))
+
+
+def count_lines(paragraphs: Iterable[str]) -> CharBigrams:
+    """The model of these paragraphs (bench/bench_repair.py --seen counts the held-out ones too)."""
     pairs: Counter[str] = Counter()
     chars: Counter[str] = Counter()
     triples: Counter[str] = Counter()
     lines = 0
-    for line in corpus_lines(corpus, held_out=False):
+    for line in paragraphs:
         text = LINE_START + line
         lines += 1
         chars.update(line)
