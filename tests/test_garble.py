@@ -69,6 +69,14 @@ def test_changes_replay_and_explain() -> None:
     assert any("surviving trail 'P'" in c.why and c.after == "揚" for c in changes)
 
 
+def test_a_repair_says_what_reading_it_was_chosen_over() -> None:
+    """海 and 。 both end in `a3`: the choice is the language model's, and the change says so,
+    with how much likelier the chosen reading was."""
+    _, changes = repair_garbles(seed_text("000"))
+    why = next(c.why for c in changes if c.after.startswith("海科"))
+    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 1.5 lower)")
+
+
 def test_lost_byte_is_marked_not_invented() -> None:
     out, changes = repair_garbles(seed_text("001"))
     assert "靠著□0萬元" in out

@@ -856,12 +856,12 @@ def _text(out: tuple | None, *, notes: bool) -> str:
     return "".join(reversed(parts))
 
 
-def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, _Hyp | None]:
+def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, list[_Hyp]]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
     past both the last '?' met and the last token some reading was misaligned at, so the
-    choice is made with clean text on its right (集約經營, 塔裡木); returns (end token, best
-    reading).  The reading is None if nothing fits; the end is then `first`, or the cut-off
-    if the window never closed."""
+    choice is made with clean text on its right (集約經營, 塔裡木); returns (end token, the
+    readings left, best first).  None is left if nothing fits; the end is then `first`, or the
+    cut-off if the window never closed."""
     agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first, quoted)]}
     last_question = misaligned = first
     limit = min(len(tokens), first + MAX_WINDOW)
@@ -877,7 +877,7 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         closable = tokens[i].kind != "note"  # a reading checks the character before it
         settled = i > max(last_question, misaligned) + CONTEXT
         if aligned and closable and not agenda and settled:
-            return i, beam[0]
+            return i, beam
         named = "" if aligned else _next_characters(tokens[i])  # only drops need it
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
@@ -887,9 +887,9 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
     if limit < len(tokens):
-        return limit, None
+        return limit, []
     done = [h for h in agenda.pop(len(tokens), []) if h.pending is None]
-    return (len(tokens), max(done, key=lambda h: h.score)) if done else (first, None)
+    return (len(tokens), _prune(done)) if done else (first, [])
 
 
 def _next_characters(token: _Token) -> str:
@@ -926,21 +926,30 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
     return [h for h in hyps[:BEAM] if h.score >= floor]
 
 
-def _windows(tokens: list[_Token], strict: bool, quoted: str) -> Iterator[tuple[int, int, _Hyp]]:
+def _windows(
+    tokens: list[_Token], strict: bool, quoted: str
+) -> Iterator[tuple[int, int, _Hyp, _Hyp | None]]:
     """Repair each run of '?' in a piece that opens with the quotation marks `quoted` open;
-    yields (first token, end token, best reading).
+    yields (first token, end token, best reading, the best that reads differently if any).
     A run that no reading explains, or explains no better than it reads already, is left."""
     done = 0
     for q, token in enumerate(tokens):
         if token.kind != "?" or q < done:
             continue
         first = max(done, q - CONTEXT)
-        end, hyp = _decode_window(tokens, first, quoted)
-        if hyp is None or not _accepted(tokens, first, end, hyp, strict, quoted):
+        end, readings = _decode_window(tokens, first, quoted)
+        if not readings or not _accepted(tokens, first, end, readings[0], strict, quoted):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = end
-        yield first, done, hyp
+        yield first, done, readings[0], _runner_up(readings)
+
+
+def _runner_up(readings: list[_Hyp]) -> _Hyp | None:
+    """The likeliest reading whose text differs from the best one's (many byte paths read
+    alike), so a repair can say what it was chosen over."""
+    best = _text(readings[0].out, notes=True)
+    return next((h for h in readings[1:] if _text(h.out, notes=True) != best), None)
 
 
 def _past_run(tokens: list[_Token], q: int) -> int:
@@ -964,7 +973,7 @@ def _accepted(
     return gain + assumed >= STRICT_MARGIN
 
 
-def _why(hyp: _Hyp, start: int, end: int) -> str:
+def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:
     found: list[str] = []
     node = hyp.notes
     while node is not None:
@@ -972,10 +981,18 @@ def _why(hyp: _Hyp, start: int, end: int) -> str:
         if start - 1 <= pos <= end and message not in found:
             found.append(message)
     found.reverse()
-    return (
-        "; ".join(found)
-        + "; re-decoded with the true alignment, language model chose among candidates"
-    )
+    return "; ".join(found) + "; re-decoded with the true alignment, language model chose " + choice
+
+
+def _choice(after: str, j1: int, j2: int, runner_up: _Hyp | None, margin: float) -> str:
+    """What the language model chose this region's reading over: the next best reading where
+    it reads differently here, and how much less likely that was."""
+    other = _text(runner_up.out, notes=True) if runner_up else after
+    for k1, k2, l1, l2 in diff_regions(after, other):
+        if k1 <= j2 and k2 >= j1:
+            chosen, rejected = after[max(k1 - 1, 0) : k2 + 1], other[max(l1 - 1, 0) : l2 + 1]
+            return f"{chosen!r} over {rejected!r} (log-probability {margin:.1f} lower)"
+    return "among candidates"
 
 
 def diff_regions(before: str, after: str) -> list[tuple[int, int, int, int]]:
@@ -992,9 +1009,12 @@ def diff_regions(before: str, after: str) -> list[tuple[int, int, int, int]]:
     return [(i1, i2, j1, j2) for i1, i2, j1, j2 in groups]
 
 
-def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> list[Change]:
+def _changes(
+    before: str, after: str, start: int, offset: int, hyp: _Hyp, runner_up: _Hyp | None
+) -> list[Change]:
     """One Change per region that really differs, so each covers only what was repaired."""
     at = offset + start
+    margin = hyp.score - runner_up.score if runner_up else 0.0
     return [
         Change(
             "garble",
@@ -1002,7 +1022,7 @@ def _changes(before: str, after: str, start: int, offset: int, hyp: _Hyp) -> lis
             at + i2,
             before[i1:i2],
             after[j1:j2],
-            _why(hyp, start + i1, start + i2),
+            _why(hyp, start + i1, start + i2, _choice(after, j1, j2, runner_up, margin)),
         )
         for i1, i2, j1, j2 in diff_regions(before, after)
     ]
@@ -1015,12 +1035,12 @@ def _repair_piece(piece: str, offset: int, strict: bool, quoted: str) -> tuple[s
     out: list[str] = []
     changes: list[Change] = []
     cursor = 0
-    for first, end, hyp in _windows(tokens, strict, quoted):
+    for first, end, hyp, runner_up in _windows(tokens, strict, quoted):
         start = tokens[first].start
         stop = tokens[end - 1].end if end > first else start
         repaired = _text(hyp.out, notes=True)
         out.append(piece[cursor:start] + repaired)
-        changes += _changes(piece[start:stop], repaired, start, offset, hyp)
+        changes += _changes(piece[start:stop], repaired, start, offset, hyp, runner_up)
         cursor = stop
     out.append(piece[cursor:])
     return "".join(out), changes
