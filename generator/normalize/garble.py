@@ -860,8 +860,8 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
     past both the last '?' met and the last token some reading was misaligned at, so the
     choice is made with clean text on its right (集約經營, 塔裡木); returns (end token, the
-    readings left, best first).  None is left if nothing fits; the end is then `first`, or the
-    cut-off if the window never closed."""
+    readings left, best first).  No reading is left if nothing fits; the end is then `first`,
+    or the cut-off if the window never closed."""
     agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first, quoted)]}
     last_question = misaligned = first
     limit = min(len(tokens), first + MAX_WINDOW)
@@ -928,9 +928,9 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
 
 def _windows(
     tokens: list[_Token], strict: bool, quoted: str
-) -> Iterator[tuple[int, int, _Hyp, _Hyp | None]]:
+) -> Iterator[tuple[int, int, list[_Hyp]]]:
     """Repair each run of '?' in a piece that opens with the quotation marks `quoted` open;
-    yields (first token, end token, best reading, the best that reads differently if any).
+    yields (first token, end token, the readings left, best first).
     A run that no reading explains, or explains no better than it reads already, is left."""
     done = 0
     for q, token in enumerate(tokens):
@@ -942,14 +942,7 @@ def _windows(
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = end
-        yield first, done, readings[0], _runner_up(readings)
-
-
-def _runner_up(readings: list[_Hyp]) -> _Hyp | None:
-    """The likeliest reading whose text differs from the best one's (many byte paths read
-    alike), so a repair can say what it was chosen over."""
-    best = _text(readings[0].out, notes=True)
-    return next((h for h in readings[1:] if _text(h.out, notes=True) != best), None)
+        yield first, done, readings
 
 
 def _past_run(tokens: list[_Token], q: int) -> int:
@@ -984,15 +977,34 @@ def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:
     return "; ".join(found) + "; re-decoded with the true alignment, language model chose " + choice
 
 
-def _choice(after: str, j1: int, j2: int, runner_up: _Hyp | None, margin: float) -> str:
-    """What the language model chose this region's reading over: the next best reading where
-    it reads differently here, and how much less likely that was."""
-    other = _text(runner_up.out, notes=True) if runner_up else after
-    for k1, k2, l1, l2 in diff_regions(after, other):
-        if k1 <= j2 and k2 >= j1:
-            chosen, rejected = after[max(k1 - 1, 0) : k2 + 1], other[max(l1 - 1, 0) : l2 + 1]
-            return f"{chosen!r} over {rejected!r} (log-probability {margin:.1f} lower)"
+def _choice(after: str, j1: int, j2: int, readings: list[_Hyp]) -> str:
+    """What the language model chose the reading of after[j1:j2] over: the likeliest other
+    reading that differs there (many byte paths read alike), and how much less likely it was."""
+    for other in readings[1:]:
+        text = _text(other.out, notes=True)
+        if not _differs_near(after, text, j1, j2):
+            continue  # a cheap test first: most readings differ elsewhere or not at all
+        for k1, k2, l1, l2 in diff_regions(after, text):
+            if k1 <= j2 and k2 >= j1:
+                chosen, rejected = after[max(k1 - 1, 0) : k2 + 1], text[max(l1 - 1, 0) : l2 + 1]
+                margin = readings[0].score - other.score
+                return f"{chosen!r} over {rejected!r} (log-probability {margin:.1f} lower)"
     return "among candidates"
+
+
+def _differs_near(after: str, other: str, j1: int, j2: int) -> bool:
+    """Do the texts differ anywhere between their common start and common end that reaches
+    after[j1:j2]?"""
+    same_start = _common_start(after, other)
+    room = min(len(after), len(other)) - same_start
+    same_end = min(_common_start(after[::-1], other[::-1]), room)
+    return after != other and same_start <= j2 and len(after) - same_end >= j1
+
+
+def _common_start(a: str, b: str) -> int:
+    return next(
+        (k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b))
+    )
 
 
 def diff_regions(before: str, after: str) -> list[tuple[int, int, int, int]]:
@@ -1010,11 +1022,10 @@ def diff_regions(before: str, after: str) -> list[tuple[int, int, int, int]]:
 
 
 def _changes(
-    before: str, after: str, start: int, offset: int, hyp: _Hyp, runner_up: _Hyp | None
+    before: str, after: str, start: int, offset: int, readings: list[_Hyp]
 ) -> list[Change]:
     """One Change per region that really differs, so each covers only what was repaired."""
     at = offset + start
-    margin = hyp.score - runner_up.score if runner_up else 0.0
     return [
         Change(
             "garble",
@@ -1022,7 +1033,7 @@ def _changes(
             at + i2,
             before[i1:i2],
             after[j1:j2],
-            _why(hyp, start + i1, start + i2, _choice(after, j1, j2, runner_up, margin)),
+            _why(readings[0], start + i1, start + i2, _choice(after, j1, j2, readings)),
         )
         for i1, i2, j1, j2 in diff_regions(before, after)
     ]
@@ -1035,12 +1046,12 @@ def _repair_piece(piece: str, offset: int, strict: bool, quoted: str) -> tuple[s
     out: list[str] = []
     changes: list[Change] = []
     cursor = 0
-    for first, end, hyp, runner_up in _windows(tokens, strict, quoted):
+    for first, end, readings in _windows(tokens, strict, quoted):
         start = tokens[first].start
         stop = tokens[end - 1].end if end > first else start
-        repaired = _text(hyp.out, notes=True)
+        repaired = _text(readings[0].out, notes=True)
         out.append(piece[cursor:start] + repaired)
-        changes += _changes(piece[start:stop], repaired, start, offset, hyp, runner_up)
+        changes += _changes(piece[start:stop], repaired, start, offset, readings)
         cursor = stop
     out.append(piece[cursor:])
     return "".join(out), changes
