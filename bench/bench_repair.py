@@ -19,6 +19,10 @@ model never counts them, so they are the fairest test of generalisation we have;
 changes were chosen by their effect on seeds 3, 7, 11 and 20, and every seed draws from the
 same held-out paragraphs (with its own corruption), so no seed is wholly unseen text.
 
+The report ends with how often the repair's choices were right by their margin (how much
+likelier the chosen reading was than the next best; generator/normalize/garble.py
+DOUBTFUL_MARGIN).
+
 `--seen` is a diagnostic: the character-pair and triple counts include the held-out paragraphs,
 as if the model had been given more news text, this very text among it.  How far that lifts
 `--people-daily` is the most a larger corpus could give the repair as it stands.
@@ -28,17 +32,20 @@ from __future__ import annotations
 
 import argparse
 import difflib
+import math
 import os
 import random
 import re
 import sys
 import time
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corrupt import LISTED_EXTRA, LISTED_SHARE, corrupt, pick_listed, to_traditional
+from generator.models import Change
 from generator.normalize import garble, lm, normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path, count_lines
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
@@ -60,9 +67,10 @@ class Score:
     errors: int = 0
     chars: int = 0
     seconds: float = 0.0
+    choices: Counter[tuple[str, bool]] = field(default_factory=Counter)  # (margin band, right)
 
     def add(self, other: Score) -> None:
-        for name in ("spans", "exact", "errors", "chars", "seconds"):
+        for name in ("spans", "exact", "errors", "chars", "seconds", "choices"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
 
@@ -122,19 +130,48 @@ def evaluate(
     listed = pick_listed(to_traditional(simplified), rng, share, extra)
     damaged, reference = corrupt(simplified, listed)
     start = time.perf_counter()
-    repaired, _ = repair_garbles(damaged)
+    annotated, changes = repair_garbles(damaged)
     seconds = time.perf_counter() - start
-    repaired, _ = remove_pinyin_annotations(repaired)
+    repaired, removed = remove_pinyin_annotations(annotated)
     visible, _ = remove_pinyin_annotations(damaged)
+    regions = diff_regions(reference, repaired)
     wrong = [
-        (i1, i2)
-        for i1, i2, j1, j2 in diff_regions(reference, repaired)
+        (i1, i2, j1, j2)
+        for i1, i2, j1, j2 in regions
         if not is_lost_byte(reference[i1:i2], repaired[j1:j2])
     ]
     spans = [(i1, i2) for i1, i2, _, _ in diff_regions(reference, visible)]
-    exact = sum(not any(a <= e and b >= s for a, b in wrong) for s, e in spans)
-    errors = sum(max(i2 - i1, 1) for i1, i2 in wrong)
-    return Score(len(spans), exact, errors, len(reference), seconds * ARTICLE_CHARS / len(damaged))
+    exact = sum(not any(a <= e and b >= s for a, b, _, _ in wrong) for s, e in spans)
+    errors = sum(max(i2 - i1, 1) for i1, i2, _, _ in wrong)
+    choices = _judged_choices(changes, removed, [(j1, j2) for _, _, j1, j2 in wrong])
+    seconds *= ARTICLE_CHARS / len(damaged)
+    return Score(len(spans), exact, errors, len(reference), seconds, choices)
+
+
+MARGIN_BANDS = ((1.0, "under 1"), (2.0, "1 to 2"), (4.0, "2 to 4"), (math.inf, "4 or more"))
+
+
+def _judged_choices(
+    changes: list[Change], removed: list[Change], wrong: list[tuple[int, int]]
+) -> Counter[tuple[str, bool]]:
+    """Each repair the language model chose, by margin band, and whether it came out right:
+    its place in the repaired text (readings removed) overlaps no wrong region."""
+    cuts = [(c.start, c.end - c.start - len(c.after)) for c in removed]
+
+    def without_readings(pos: int) -> int:
+        return pos - sum(n for at, n in cuts if at < pos)
+
+    judged: Counter[tuple[str, bool]] = Counter()
+    shift = 0
+    for change in changes:
+        start = without_readings(change.start + shift)
+        end = without_readings(change.start + shift + len(change.after))
+        shift += len(change.after) - (change.end - change.start)
+        if change.margin is None:
+            continue
+        band = next(name for limit, name in MARGIN_BANDS if change.margin < limit)
+        judged[band, not any(a <= end and b >= start for a, b in wrong)] += 1
+    return judged
 
 
 def evaluate_articles(docs: int, seed: int, share: float, extra: int) -> None:
@@ -209,6 +246,10 @@ def main() -> None:
     print(f"repaired exactly: {total.exact / max(total.spans, 1):.1%}")
     print(f"CER after repair: {total.errors / total.chars:.3%}")
     print(f"time per 5,000-char damaged article: {total.seconds / args.docs:.3f} s")
+    print("choices the language model made, by margin: wrong of all")
+    for _, band in MARGIN_BANDS:
+        wrong, right = total.choices[band, False], total.choices[band, True]
+        print(f"  {band:>9}: {wrong} of {wrong + right}")
 
 
 if __name__ == "__main__":

@@ -139,7 +139,7 @@ def _add_normalize_command(commands) -> None:
 def _run_normalize(args: argparse.Namespace) -> int:
     from generator.ingest import SourceFile, load_source, read_bytes
     from generator.models import SourceError
-    from generator.normalize import explain, normalize_source
+    from generator.normalize import doubtful, explain, normalize_source
 
     source_file = SourceFile(path=args.file, rel=str(args.file))
     try:
@@ -152,6 +152,12 @@ def _run_normalize(args: argparse.Namespace) -> int:
         print(json.dumps(explain(result), ensure_ascii=False, indent=2))
     else:
         sys.stdout.write(result.text)
+        if guesses := doubtful(result):
+            print(
+                f"digest normalize: {len(guesses)} repair(s) chosen by a small margin; "
+                "--explain shows each with the reading it was chosen over",
+                file=sys.stderr,
+            )
     return EXIT_OK
 
 

@@ -40,6 +40,9 @@ class Change:
     before: str
     after: str
     why: str
+    # Where a language model chose `after` among readings: how much likelier (natural log) it
+    # was than the next best one that reads differently there.  Small margins are guesses.
+    margin: float | None = None
 
 
 @dataclass

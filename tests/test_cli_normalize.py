@@ -47,8 +47,15 @@ def test_explain_gives_metadata_and_every_repair():
     garbles = [c for c in data["changes"] if c["fix"] == "garble"]
     assert len(garbles) == 5
     for change in data["changes"]:
-        assert set(change) == {"fix", "start", "end", "before", "after", "why"}
+        assert set(change) == {"fix", "start", "end", "before", "after", "why", "margin"}
         assert change["why"]
+    assert [c["margin"] for c in garbles] == [19.4, 8.1, 1.5, 19.4, 10.3]
+
+
+def test_a_repair_chosen_by_a_small_margin_is_pointed_out():
+    """海科 and 。科 read the same bytes: the model's choice is a guess worth a look."""
+    result = digest("normalize", str(SEED_000))
+    assert "1 repair(s) chosen by a small margin" in result.stderr
 
 
 def test_unreadable_file_is_named_with_its_problem(tmp_path):

@@ -18,7 +18,7 @@ from dataclasses import asdict
 from generator.models import Article, Change, NormalizedSource, Source
 from generator.normalize.changes import Step
 from generator.normalize.editions import fingerprint, lend_edition_date, same_story
-from generator.normalize.garble import repair_garbles
+from generator.normalize.garble import DOUBTFUL_MARGIN, repair_garbles
 from generator.normalize.junk import remove_junk
 from generator.normalize.layout import reflow_paragraphs
 from generator.normalize.metadata import (
@@ -37,6 +37,7 @@ from generator.normalize.split import ArticleBlock, name_headlines, split_articl
 __all__ = [
     "STEPS",
     "clean_text",
+    "doubtful",
     "explain",
     "fingerprint",
     "lend_edition_date",
@@ -92,6 +93,11 @@ def clean_text(text: str) -> tuple[str, list[Change]]:
         text, step_changes = step(text)
         changes.extend(step_changes)
     return text, changes
+
+
+def doubtful(ns: NormalizedSource) -> list[Change]:
+    """Repairs the language model chose by a small margin: the ones a reader should check."""
+    return [c for c in ns.changes if c.margin is not None and c.margin < DOUBTFUL_MARGIN]
 
 
 def explain(ns: NormalizedSource) -> dict:
