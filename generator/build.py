@@ -31,7 +31,7 @@ from generator.translate import open_translator
 
 # Bump when the normalizer or the page layout changes: every article is re-rendered
 # (translations still come from memory, so this costs seconds, not hours).
-PIPELINE_VERSION = "7"
+PIPELINE_VERSION = "8"
 GENERATED_DIRS = ("zh", "en", "bilingual", "feeds")
 
 
@@ -68,16 +68,27 @@ class BuildReport:
     sources: int
     seconds: float
     site_seconds: float | None = None
+    doubtful: list[dict] = field(default_factory=list)  # repairs chosen by a small margin
 
     def totals(self) -> dict:
         counts = {s: 0 for s in ("built", "unchanged", "failed", "removed")}
         for row in self.articles:
             counts[row.status] += 1
         published = sum(1 for r in self.articles if r.status in ("built", "unchanged"))
-        return {"sources": self.sources, "articles": published, **counts, "seconds": self.seconds}
+        return {
+            "sources": self.sources,
+            "articles": published,
+            **counts,
+            "doubtful_repairs": len(self.doubtful),
+            "seconds": self.seconds,
+        }
 
     def to_dict(self) -> dict:
-        data = {"articles": [asdict(r) for r in self.articles], "totals": self.totals()}
+        data = {
+            "articles": [asdict(r) for r in self.articles],
+            "doubtful_repairs": self.doubtful,
+            "totals": self.totals(),
+        }
         if self.site_seconds is not None:
             data["site_seconds"] = self.site_seconds
         return data
@@ -105,6 +116,7 @@ class _Work:
     articles: list[Article] = field(default_factory=list)
     renamed_from: str | None = None
     previous_slugs: dict = field(default_factory=dict)  # by article id and by index
+    doubtful: list[dict] = field(default_factory=list)  # its repairs worth a look
 
 
 @dataclass
@@ -162,7 +174,20 @@ def _build(
     manifest.pipeline = pipeline
     manifest.save(opts.state / "manifest.json")
     seconds = round(time.perf_counter() - started, 3)
-    return BuildReport(articles=rows, sources=len(files), seconds=seconds)
+    doubtful = _doubtful_repairs(manifest, files)
+    return BuildReport(articles=rows, sources=len(files), seconds=seconds, doubtful=doubtful)
+
+
+def _doubtful_repairs(manifest: Manifest, files: list[SourceFile]) -> list[dict]:
+    """Every published source's repairs that the language model chose by a small margin (kept
+    in the manifest, so an incremental build lists those of unchanged sources too); start and
+    end index the decoded source text."""
+    published = (f.rel for f in files if f.rel in manifest.sources)
+    return [
+        {"source": path, **repair}
+        for path in published
+        for repair in manifest.sources[path].doubtful
+    ]
 
 
 def _translator_identity(translator) -> dict:
@@ -263,6 +288,9 @@ def _articles_of(work: _Work) -> list[Article]:
     result = normalize.normalize_source(source)
     if not result.articles:
         raise SourceError(work.file.rel, "no article text found after clean-up")
+    work.doubtful = [
+        {k: v for k, v in asdict(c).items() if k != "fix"} for c in normalize.doubtful(result)
+    ]
     return result.articles
 
 
@@ -398,7 +426,10 @@ def _record_work(
         if work.renamed_from:
             manifest.sources.pop(work.renamed_from, None)
         manifest.sources[work.file.rel] = SourceRecord(
-            sha256=work.sha256, size=work.size, articles=[a.id for a in work.articles]
+            sha256=work.sha256,
+            size=work.size,
+            articles=[a.id for a in work.articles],
+            doubtful=work.doubtful,
         )
     for record in manifest.articles.values():
         record.entry["editions"] = [manifest.articles[e].slug for e in record.editions]

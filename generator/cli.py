@@ -125,6 +125,11 @@ def _print_summary(report, args: argparse.Namespace) -> None:
         f"{t['unchanged']} unchanged, {t['removed']} removed, {t['failed']} failed "
         f"in {t['seconds']:.1f}s{where}; report in {args.report}"
     )
+    if t["doubtful_repairs"]:
+        print(
+            f"digest: {t['doubtful_repairs']} repair(s) chosen by a small margin are worth a look: "
+            f"doubtful_repairs in {args.report}"
+        )
 
 
 def _add_normalize_command(commands) -> None:

@@ -57,6 +57,7 @@ class SourceRecord:
     sha256: str
     size: int
     articles: list[str]  # article ids, in source order
+    doubtful: list[dict] = field(default_factory=list)  # repairs chosen by a small margin
 
 
 @dataclass

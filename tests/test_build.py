@@ -65,6 +65,21 @@ def test_report_lists_every_article_with_pages_and_urls(built: Project):
     assert isinstance(report["totals"]["seconds"], float)
 
 
+def test_report_lists_the_repairs_chosen_by_a_small_margin(built: Project):
+    """The garble repairs a reader should check, each with where it is and what it was chosen
+    over; the build's summary line points at them."""
+    report = built.report()
+    doubtful = report["doubtful_repairs"]
+    assert report["totals"]["doubtful_repairs"] == len(doubtful) == 4
+    by_source = [(d["source"].split("/")[-1][:3], d["after"]) for d in doubtful]
+    assert ("000", "海科技驅") in by_source
+    for repair in doubtful:
+        assert set(repair) == {"source", "start", "end", "before", "after", "why", "margin"}
+        assert repair["margin"] < 2 and "over" in repair["why"]
+        text = (built.root / repair["source"]).read_text("utf-8")
+        assert text[repair["start"] : repair["end"]] == repair["before"]
+
+
 def test_pages_are_paired_twins_with_front_matter(built: Project):
     for row in built.report()["articles"]:
         zh = front_matter(built.root / row["pages"]["zh"])

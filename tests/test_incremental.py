@@ -51,6 +51,16 @@ def test_new_drop_folder_builds_one_article_and_touches_no_other_page(project: P
     assert len(after) == len(before) + 3
 
 
+def test_repairs_to_check_are_still_listed_when_nothing_was_rebuilt(project: Project):
+    listed = project.report()["doubtful_repairs"]
+    assert listed
+    result = project.build(env=NO_MODEL)
+    assert result.returncode == 0, result.stderr
+    assert statuses(project) == {"unchanged": [r["source"] for r in project.report()["articles"]]}
+    assert project.report()["doubtful_repairs"] == listed
+    assert "chosen by a small margin" in result.stdout
+
+
 def test_removed_source_removes_its_pages_and_listing(project: Project):
     row = next(
         r for r in project.report()["articles"] if r["source"].endswith("003_ebf0ab5f1cf8b009.txt")
