@@ -72,6 +72,10 @@ PRESELECT = 32  # of a wide candidate set, only this many of the commonest are s
 DROP_BEAM = 3  # only the best readings are tried with a dropped user-defined pair
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
 MARGIN = 25.0  # readings this far (log-probability) behind the best are abandoned
+# A choice the language model made by less than this (natural log) is a guess worth a look: on
+# held-out People's Daily (bench/bench_repair.py, six seeds) 79 of 148 choices under 1 were
+# wrong, 24 of 119 between 1 and 2, 13 of 170 between 2 and 4 and 10 of 1,271 above.
+DOUBTFUL_MARGIN = 2.0
 MAX_WINDOW = 80  # tokens; misreadings realign long before this, '?' floods never do
 CONTEXT = 4  # tokens of clean text kept on each side of a window for the language model
 # Penalties (log-probability) for explanations that need more than the plain mechanism.
@@ -81,10 +85,6 @@ COST_MISSING_BYTE = -8.0
 # A dropped pair needs no charge beyond the character it adds, which the language model already
 # prices: -2, -1, 0, +1 gave 83.6, 84.6, 84.9, 84.2 % exact on held-out People's Daily (seed 7).
 COST_DROPPED_PAIR = 0.0
-# A choice the language model made by less than this (natural log) is a guess worth a look: on
-# held-out People's Daily (bench/bench_repair.py, six seeds) 79 of 148 choices under 1 were
-# wrong, 24 of 119 between 1 and 2, 13 of 170 between 2 and 4 and 10 of 1,271 above.
-DOUBTFUL_MARGIN = 2.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 # A window inside the text, and one where a piece opens after a 、 (the quotes are set later).
 MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN)
