@@ -36,6 +36,15 @@ def test_full_width_and_toneless_readings() -> None:
     assert remove_pinyin_annotations("我(men)")[0] == "我(men)"  # not 我's reading: keep
 
 
+def test_a_reading_after_a_latin_letter_that_ends_the_listed_character_goes() -> None:
+    """The byte search matched 持's last byte and `I` (諭 = `d6 49`, read yù), so the reading
+    stands after the letter, where no garble shows it: IE5 must come out whole."""
+    text, [change] = remove_pinyin_annotations("增加了對支持I(yù)E5軟件的嵌入")
+    assert text == "增加了對支持IE5軟件的嵌入"
+    assert "'諭', whose bytes end '持' and begin 'I'" in change.why
+    assert remove_pinyin_annotations("中I(yù)")[0] == "中I(yù)"  # 中 + I is not read yù: keep
+
+
 def test_default_reading_is_what_the_corruption_used() -> None:
     assert default_reading("長") == "zhǎng"
     assert default_reading("頁") == "yè"
@@ -51,7 +60,7 @@ def test_changes_index_the_input() -> None:
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.text(st.sampled_from("()（）yèzhǎngmen2月市、區長頁a "), max_size=30))
+@given(st.text(st.sampled_from("()（）yèùzhǎngmen2月市、區長頁持aI "), max_size=30))
 def test_never_raises_and_is_idempotent(text: str) -> None:
     once, _ = remove_pinyin_annotations(text)
     assert remove_pinyin_annotations(once) == (once, [])

@@ -64,6 +64,25 @@ def find_annotation(text: str, pos: int) -> re.Match[str] | None:
     return match if is_annotation(match.group(1), before) else None
 
 
+def _annotated_before(text: str, start: int, syllable: str) -> tuple[str | None, str]:
+    """The character an annotation at `start` belongs to, and how it was read if not as it
+    stands: the Chinese character before it, or the listed character an ASCII letter ends.
+    The corruption's byte search matched the trail byte of the character before the letter
+    plus the letter (持 `b3 d6` + `I` = 諭 `d6 49`, read yù) and put the reading after it."""
+    if start > 0 and _HAN.match(text[start - 1]):
+        return text[start - 1], ""
+    if start < 2 or not (0x40 <= ord(text[start - 1]) < 0x7F) or not _HAN.match(text[start - 2]):
+        return None, ""
+    try:
+        trail = text[start - 2].encode("gbk")[-1]
+        char = bytes((trail, ord(text[start - 1]))).decode("gbk")
+    except UnicodeError:
+        return None, ""
+    if default_reading(char) != syllable:
+        return None, ""
+    return char, f", whose bytes end {text[start - 2]!r} and begin {text[start - 1]!r}"
+
+
 def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
     """Drop every `(pinyin)` holding exactly one valid syllable right after a Chinese character
     (or right after another such annotation); keep all other brackets.
@@ -78,7 +97,7 @@ def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
     for match in _ANNOTATION.finditer(text):
         start = match.start()
         if not (changes and start == last):
-            annotated = text[start - 1] if start > 0 and _HAN.match(text[start - 1]) else None
+            annotated, across = _annotated_before(text, start, match.group(1))
         if annotated is None or not is_annotation(match.group(1), annotated):
             continue
         before = annotated
@@ -91,7 +110,8 @@ def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
                 end=match.end(),
                 before=match.group(0),
                 after="",
-                why=f"'{match.group(1)}' is one pinyin syllable (reading of {before!r}), an inserted annotation",
+                why=f"'{match.group(1)}' is one pinyin syllable (reading of {before!r}{across}), "
+                "an inserted annotation",
             )
         )
     out.append(text[last:])
