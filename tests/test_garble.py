@@ -263,6 +263,14 @@ def test_an_orphan_after_a_dropped_pair_ends_a_character_nothing_else_shows() ->
     assert repaired_exactly("进入其他欧盟国家。这一方面是", ["藝"])
 
 
+def test_a_sentence_end_before_full_width_spaces_is_restored() -> None:
+    """Scraped pages indent paragraphs with full-width spaces: 。 + `a1 a1` holds `a3 a1` = ！,
+    which became `!`, so the sentence end and the spaces read `?!` and a garble."""
+    text = "这是第一段的内容。\u3000\u3000这是第二段的内容，工业化发展。"
+    repaired = repair_showing(text, ["業"], "?!\u3000")
+    assert "內容。\u3000\u3000這是第二段" in repaired
+
+
 def test_a_character_between_two_dropped_pairs_is_chosen_with_the_one_named_after_it() -> None:
     # 經濟支撐 = `bd 9b 9d fa d6 a7 93 ce`, read a byte late: `fa d6` and `a7 93` are dropped,
     # so 支 shows no byte at all; the reading (chēng) after the orphan `ce` names 撐, and only

@@ -61,7 +61,7 @@ STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！�
 SENTENCE_END_BYTES = "。".encode("gbk")
 OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
 NEWS_MARKS = (
-    "，。；：？！“”‘’「」『』（）《》—…·％"  # marks a repair may produce (、 cut the pieces)
+    "，。；：？！“”‘’「」『』（）《》—…·％\u3000"  # marks a repair may produce (、 cut the pieces)
 )
 PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ordinary news text
 STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage

@@ -32,6 +32,7 @@ NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
 PUNCT_LOGP = {"，": -2.7, "、": -3.9, "。": -3.5, "：": -5.9, "“": -5.0, "”": -5.0, "；": -6.1}
 PUNCT_LOGP |= {"（": -5.6, "）": -5.6, "？": -7.3, "！": -7.5, "\n": -4.1}
 PUNCT_LOGP |= {"□": -6.0}  # a lost character: about as likely as a rare mark
+PUNCT_LOGP |= {"\u3000": -9.0}  # a full-width space: scraped pages indent paragraphs with two
 PUNCT_LOGP |= dict.fromkeys("0123456789", -5.0)
 OPENING = "“‘「『《（("
 CLOSING = "”’」』》）)"
@@ -195,7 +196,7 @@ def _clashes(before: str, char: str) -> bool:
 
 
 def _is_mark(char: str) -> bool:
-    return char in PUNCT_LOGP and not char.isdigit() and char not in "□\n"
+    return char in PUNCT_LOGP and not char.isdigit() and char not in "□\n\u3000"
 
 
 @cache
