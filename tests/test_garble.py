@@ -8,7 +8,7 @@ import random
 import pytest
 from opencc import OpenCC
 
-from bench.bench_repair import evaluate, make_article, paragraphs
+from bench.bench_repair import evaluate, make_article, own_paragraphs, paragraphs
 from bench.corrupt import corrupt, to_traditional
 from generator.normalize.garble import repair_garbles, tables
 from generator.normalize.pinyin import remove_pinyin_annotations
@@ -261,6 +261,15 @@ def test_an_orphan_after_a_dropped_pair_ends_a_character_nothing_else_shows() ->
     # 國家。 = `87 f8 bc d2 | a1 a3` after (yì): `f8 bc` was dropped and `d2` orphaned before
     # the split at 。, so 家 has no byte in the output; only the language model can name it.
     assert repaired_exactly("进入其他欧盟国家。这一方面是", ["藝"])
+
+
+def test_own_texts_give_clean_paragraphs_to_corrupt(tmp_path) -> None:
+    """bench_repair --texts: any encoding, markup (even escaped, as feeds carry it) stripped,
+    only long mostly-Chinese lines, in Simplified."""
+    line = "南通以項目支撐產業、以產業引領發展，今年規上工業增加值增速等多項指標位居全省前列。"
+    feed = f"<rss><item>&lt;p&gt;{line}&lt;/p&gt;</item><title>short</title></rss>"
+    (tmp_path / "feed.xml").write_bytes(feed.encode("big5"))
+    assert own_paragraphs(tmp_path) == [OpenCC("t2s").convert(line)]
 
 
 def test_a_sentence_end_before_full_width_spaces_is_restored() -> None:
