@@ -66,9 +66,10 @@ def find_annotation(text: str, pos: int) -> re.Match[str] | None:
 
 def _annotated_before(text: str, start: int, syllable: str) -> tuple[str | None, str]:
     """The character an annotation at `start` belongs to, and how it was read if not as it
-    stands: the Chinese character before it, or the listed character an ASCII letter ends.
-    The corruption's byte search matched the trail byte of the character before the letter
-    plus the letter (持 `b3 d6` + `I` = 諭 `d6 49`, read yù) and put the reading after it."""
+    stands: the Chinese character before it, or the listed character that an ASCII character
+    able to end a GBK pair (`@` to `~`: the letters and a few symbols) ends.  The corruption's
+    byte search matched the last byte of the character before it plus that byte (持 `b3 d6` +
+    `I` = 諭 `d6 49`, read yù) and put the reading after it; only that exact reading goes."""
     if start > 0 and _HAN.match(text[start - 1]):
         return text[start - 1], ""
     if start < 2 or not (0x40 <= ord(text[start - 1]) < 0x7F) or not _HAN.match(text[start - 2]):
@@ -84,8 +85,9 @@ def _annotated_before(text: str, start: int, syllable: str) -> tuple[str | None,
 
 
 def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
-    """Drop every `(pinyin)` holding exactly one valid syllable right after a Chinese character
-    (or right after another such annotation); keep all other brackets.
+    """Drop every `(pinyin)` holding exactly one valid syllable right after a Chinese character,
+    after an ASCII character whose byte ends that syllable's listed character
+    (`_annotated_before`), or right after another such annotation; keep all other brackets.
 
     Requiring the annotated character makes the step idempotent: removing `(yè)` from
     `((yè)yè)` would otherwise create a new annotation for the next run to remove.
