@@ -51,7 +51,8 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corrupt import LISTED_EXTRA, LISTED_SHARE, corrupt, pick_listed, to_traditional
-from generator.models import Change
+from generator.ingest.decode import decode_bytes
+from generator.models import Change, SourceError
 from generator.normalize import garble, lm, normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path, count_lines
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
@@ -92,9 +93,6 @@ def count_held_out_too() -> None:
 def own_paragraphs(folder: Path) -> list[str]:
     """Clean paragraphs from every file under `folder` (`--texts`)."""
     from opencc import OpenCC
-
-    from generator.ingest.decode import decode_bytes
-    from generator.models import SourceError
 
     lines = set()
     for path in sorted(p for p in folder.rglob("*") if p.is_file()):
@@ -164,10 +162,9 @@ def evaluate(
     seconds = time.perf_counter() - start
     repaired, removed = remove_pinyin_annotations(annotated)
     visible, _ = remove_pinyin_annotations(damaged)
-    regions = diff_regions(reference, repaired)
     wrong = [
         (i1, i2, j1, j2)
-        for i1, i2, j1, j2 in regions
+        for i1, i2, j1, j2 in diff_regions(reference, repaired)
         if not is_lost_byte(reference[i1:i2], repaired[j1:j2])
     ]
     spans = [(i1, i2) for i1, i2, _, _ in diff_regions(reference, visible)]
