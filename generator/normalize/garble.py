@@ -694,7 +694,8 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield i + 1, h
         elif _after_ascii(hyp.out):
             # Read across an ASCII byte and the character before it (”I(dào): `a1 b1 49`, 盜
-            # = `b1 49`): the pinyin step cannot tell, so the repair removes it.
+            # = `b1 49`): the pinyin step only sees that after a Chinese character, not after a
+            # mark, so the repair, which has the bytes, removes it.
             yield i + 1, _note(h, token.start, f"({token.syllable}) was read across an ASCII byte")
         else:
             yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
@@ -981,17 +982,27 @@ def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:
     return "; ".join(found) + "; re-decoded with the true alignment, language model chose " + choice
 
 
-def _choice(after: str, j1: int, j2: int, readings: list[_Hyp]) -> tuple[str, float | None]:
-    """What the language model chose the reading of after[j1:j2] over: the likeliest other
-    reading that differs there (many byte paths read alike), and how much less likely it was."""
+def _alternatives(readings: list[_Hyp]) -> list[tuple[str, float]]:
+    """The other readings' texts, each once (many byte paths read alike), likeliest first, with
+    how much less likely than the best each was."""
+    best = readings[0]
+    texts: dict[str, float] = {_text(best.out, notes=True): 0.0}
     for other in readings[1:]:
-        text = _text(other.out, notes=True)
+        texts.setdefault(_text(other.out, notes=True), round(best.score - other.score, 1))
+    return list(texts.items())[1:]
+
+
+def _choice(
+    after: str, j1: int, j2: int, alternatives: list[tuple[str, float]]
+) -> tuple[str, float | None]:
+    """What the language model chose the reading of after[j1:j2] over: the likeliest other
+    reading that differs there, and how much less likely it was."""
+    for text, margin in alternatives:
         if not _differs_near(after, text, j1, j2):
-            continue  # a cheap test first: most readings differ elsewhere or not at all
+            continue  # a cheap test first: most readings differ elsewhere
         for k1, k2, l1, l2 in diff_regions(after, text):
             if k1 <= j2 and k2 >= j1:
                 chosen, rejected = after[max(k1 - 1, 0) : k2 + 1], text[max(l1 - 1, 0) : l2 + 1]
-                margin = round(readings[0].score - other.score, 1)
                 return f"{chosen!r} over {rejected!r} (log-probability {margin} lower)", margin
     return "among candidates", None
 
@@ -1002,7 +1013,7 @@ def _differs_near(after: str, other: str, j1: int, j2: int) -> bool:
     same_start = _common_start(after, other)
     room = min(len(after), len(other)) - same_start
     same_end = min(_common_start(after[::-1], other[::-1]), room)
-    return after != other and same_start <= j2 and len(after) - same_end >= j1
+    return same_start <= j2 and len(after) - same_end >= j1
 
 
 def _common_start(a: str, b: str) -> int:
@@ -1030,9 +1041,10 @@ def _changes(
 ) -> list[Change]:
     """One Change per region that really differs, so each covers only what was repaired."""
     at = offset + start
+    alternatives = _alternatives(readings)
     changes = []
     for i1, i2, j1, j2 in diff_regions(before, after):
-        choice, margin = _choice(after, j1, j2, readings)
+        choice, margin = _choice(after, j1, j2, alternatives)
         why = _why(readings[0], start + i1, start + i2, choice)
         changes.append(Change("garble", at + i1, at + i2, before[i1:i2], after[j1:j2], why, margin))
     return changes
