@@ -327,3 +327,28 @@ def test_text_without_chinese_is_not_repaired() -> None:
 def test_converter_wrote_one_form_per_character() -> None:
     # 個 twice in the document: 箇 (also 个 in Simplified) cannot fill the dropped pair.
     assert repaired_exactly("两个项目和三个园区不断厚植发展优势。黑臭水体治理力度加大", ["勢"])
+
+
+def test_a_small_form_comma_taiwan_text_writes_realigns_a_garble() -> None:
+    # ﹐ = `a9 6f`: 的﹐ read a byte late is 末 + `o`, and 。好 (`a1 a3 ba c3`) holds ： = `a3 ba`.
+    damage = "?:玫牟缓玫末o"
+    assert repair_showing("看别人所写的。好的不好的﹐同意的不同意的都要看。", [], damage)
+    assert repaired_exactly("看别人所写的。好的不好的﹐同意的不同意的都要看。", [])
+
+
+def test_a_garble_nothing_explains_does_not_hide_the_next_one() -> None:
+    # ﹒ is no mark a repair writes, so the first garble (read a byte late up to its `q`) stays;
+    # the second, a few dozen characters on in the same piece, must still be read.
+    first = "看别人所写的。好的不好的﹒同意的不同意的都要看。\n"
+    second = "下雨了。好像很久也没有下过雨。怎么好像有点春意似的，今天要逛街啊，一阵子雨要停啊。"
+    repaired = repair_showing(first + second * 2, [], "?:玫牟缓玫末q")
+    assert "下雨了。好像很久也沒有下過雨。" in repaired
+
+
+def test_a_mark_hidden_after_an_open_quotation_is_its_closing_one() -> None:
+    # 談」 = `d5 84 a1 b9`: `84 a1` is 劇, so (jù) went in after `a1`, and `b9` is orphaned
+    # before the comma.  Of the marks `a1 ..` can be, 」 closes the open 「; — · 《 cannot
+    # stand before a comma.
+    damage = "談?jù)?,"
+    repaired = repair_showing("每天只说一句话的「对谈」，直到相互信赖。", ["劇"], damage)
+    assert "「對談」,直到" in repaired

@@ -47,6 +47,8 @@ def test_script_leaves_simplified_and_converts_around_nul() -> None:
         ("重塑优势;聚焦新材料:高端装备!", "重塑优势；聚焦新材料：高端装备！"),
         ("日报讯 (记者朱文君)今年是", "日报讯（记者朱文君）今年是"),
         ("各县(市、区)主要负责同志", "各县（市、区）主要负责同志"),
+        ("好的﹐同意吗﹖同意﹗理由﹕一﹔二﹑三", "好的，同意吗？同意！理由：一；二、三"),
+        ("他说﹐ 「对」", "他说，「对」"),
     ],
 )
 def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -> None:

@@ -60,9 +60,9 @@ HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
 SENTENCE_END_BYTES = "。".encode("gbk")
 OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
-NEWS_MARKS = (
-    "，。；：？！“”‘’「」『』（）《》—…·％\u3000"  # marks a repair may produce (、 cut the pieces)
-)
+# Marks a repair may produce (、 cut the pieces).  The small forms ﹐﹑﹔﹕﹖﹗ are Taiwan text's
+# commas and stops (`a9 6f`-`a9 75`): read a byte late, their trail is an ASCII letter (末o).
+NEWS_MARKS = "，。；：？！“”‘’「」『』（）《》—…·％\u3000﹐﹑﹔﹕﹖﹗"
 PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ordinary news text
 STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage
 BEAM = 48
@@ -873,6 +873,8 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
     for i in range(first, limit):
         beam = _prune(agenda.pop(i, []))
         if not beam:
+            if not agenda:
+                return first, []  # every reading died: the rest of the piece is not skipped
             continue
         if tokens[i].kind == "?":
             last_question = i

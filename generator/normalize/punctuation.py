@@ -2,6 +2,7 @@
 
 The scrape turned full-width ，？！（）；： into ASCII byte by byte. Only marks with Chinese
 context are restored, so 6.2%, 1+8, PM2.5, 10:30, 1,000 and English sentences stay as they are.
+The small forms Taiwan text writes (﹐﹑﹔﹕﹖﹗) become the full-width marks everywhere.
 """
 
 from __future__ import annotations
@@ -12,18 +13,20 @@ from generator.models import Change
 from generator.normalize.changes import substitute
 
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
+_SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！"}
 _WIDE = "（）“”‘’，。、；：？！《》【】"
 _WIDE_PUNCT = frozenset(_WIDE)
 _SKIPPED_FOR_CONTEXT = " \t(),?!;:"
-_CANDIDATE = re.compile(r"[,?!;:()]|[ \t]+")
-_TRIGGER = re.compile(rf"[,?!;:()]|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
+_CANDIDATE = re.compile(r"[,?!;:()﹐﹑﹔﹕﹖﹗]|[ \t]+")
+_TRIGGER = re.compile(rf"[,?!;:()﹐﹑﹔﹕﹖﹗]|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
 _BETWEEN_DIGITS = frozenset(",:")
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
 _LOWER_ACRONYM = re.compile(rf"(?<=[{_CHINESE}])[a-z]{{2,4}}(?:\d+(?:\.\d+)?)?(?=[{_CHINESE}])")
 
 
 def restore_fullwidth_punctuation(text: str) -> tuple[str, list[Change]]:
-    """, ? ! ; : ( ) next to Chinese -> full width; spaces beside full-width marks dropped."""
+    """, ? ! ; : ( ) next to Chinese and small forms -> full width; spaces beside full-width
+    marks dropped."""
     if _TRIGGER.search(text) is None:
         return text, []
     return substitute(_CANDIDATE, text, "punctuation", lambda m: _decide(text, m))
@@ -42,6 +45,8 @@ def _upper(match: re.Match[str]) -> tuple[str, str]:
 def _decide(text: str, match: re.Match[str]) -> tuple[str, str] | None:
     if match.group()[0] in " \t":
         return _decide_space(text, match.start(), match.end())
+    if match.group() in _SMALL_FORMS:
+        return _SMALL_FORMS[match.group()], "small-form punctuation -> full width"
     i = match.start()
     if not _chinese_context(text, i):
         return None
@@ -82,4 +87,4 @@ def _effective(text: str, i: int) -> str:
     char = text[i]
     if char in _FULL_WIDTH and _chinese_context(text, i):
         return _FULL_WIDTH[char]
-    return char
+    return _SMALL_FORMS.get(char, char)
