@@ -448,7 +448,7 @@ def _feed(
         return  # the reading of a listed character comes before any further byte
     exempt = exempt or mark or hyp.after_mark or hyp.noted  # a reading split the pair
     for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen, then):
-        yield step._replace(after_mark=mark)
+        yield step if step.after_mark == mark else step._replace(after_mark=mark)
 
 
 def _feed_aligned(

@@ -126,13 +126,13 @@ class LmState:
             flow = self.flow + _mark_follows(self.chars[-1:], char)
             return LmState("", best, char, run, flow, quoted_after(self.quoted, char))
         window = self.chars + char
-        follows = _mark_follows(self.after, char)
         if self.chars:
-            follows = BIGRAM_WEIGHT * char_bigrams().association(self.chars[-1:], char)
-        if len(self.chars) >= 2:
-            follows += TRIGRAM_WEIGHT * char_bigrams().refinement(
-                self.chars[-2], self.chars[-1], char
-            )
+            bigrams = char_bigrams()
+            follows = BIGRAM_WEIGHT * bigrams.association(self.chars[-1], char)
+            if len(self.chars) >= 2:
+                follows += TRIGRAM_WEIGHT * bigrams.refinement(self.chars[-2], self.chars[-1], char)
+        else:
+            follows = _mark_follows(self.after, char)
         top = self.best[-1] + lm.single(char)
         for k in range(2, len(window) + 1):
             logp = lm.word_logp.get(window[-k:])
