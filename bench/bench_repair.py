@@ -26,7 +26,8 @@ DOUBTFUL_MARGIN).
 `--texts DIR` corrupts paragraphs of your own clean text instead: every file under DIR, in any
 encoding `digest` reads (markup is stripped), keeping lines of 40 or more characters that are
 mostly Chinese, converted to Simplified.  Text of another kind or time than the news the model
-counts shows how far the repair carries (chardet's GB2312 test pages: 2005 blogs and a newswire).
+counts shows how far the repair carries (chardet's GB2312 test pages: 2005 blogs and a newswire;
+its Big5 pages: Taiwan blogs).
 
 `--seen` is a diagnostic: the character-pair and triple counts include the held-out paragraphs,
 as if the model had been given more news text, this very text among it.  How far that lifts
