@@ -280,6 +280,16 @@ def _normalize_all(plan: _Plan, progress: bool) -> None:
             continue
         kept.append(work)
     plan.work = kept
+    _keep_moved_failures(plan)
+
+
+def _keep_moved_failures(plan: _Plan) -> None:
+    """A published source gone from the drop, where a failing file has its name, is that source
+    moved to another drop folder: it keeps what it published, as a failing source in place does."""
+    names = {Path(r.source).name for r in plan.failures}
+    moved = [p for p in plan.removed if Path(p).name in names]
+    plan.removed = [p for p in plan.removed if p not in moved]
+    plan.unchanged += moved
 
 
 def _articles_of(work: _Work) -> list[Article]:
@@ -340,7 +350,7 @@ def _rework_sources(
 ) -> None:
     """Re-render unchanged sources (their text is re-read; their translation comes from memory)."""
     by_path = {f.rel: f for f in files}
-    for path in sorted(paths & set(plan.unchanged)):
+    for path in sorted(paths & set(plan.unchanged) & by_path.keys()):  # a moved one is not here
         record = manifest.sources[path]
         work = _Work(file=by_path[path], sha256=record.sha256, size=record.size)
         work.previous_slugs = _previous_slugs(manifest, path)

@@ -96,6 +96,22 @@ def test_failed_rebuild_of_a_published_source_keeps_its_pages(project: Project):
     assert row["source"] in statuses(project)["failed"]
 
 
+def test_a_published_source_moved_to_a_new_drop_folder_and_unreadable_keeps_its_pages(
+    project: Project, tmp_path
+):
+    drop = tmp_path / "new-drop"
+    drop.mkdir()
+    for src in project.sources.iterdir():
+        (drop / src.name).write_bytes(src.read_bytes())
+    (drop / "002_19be760db5a05045.txt").write_bytes(b"\x00\x00\x00")
+    before = {r["source"]: r for r in project.report()["articles"]}
+    result = project.build("--sources", str(drop), env=NO_MODEL)
+    assert result.returncode == 1
+    assert "removed" not in statuses(project)
+    row = before["sources/002_19be760db5a05045.txt"]
+    assert (project.root / row["pages"]["zh"]).exists()
+
+
 def test_second_concurrent_build_waits_then_gives_up_clearly(project: Project):
     from filelock import FileLock
 
