@@ -203,7 +203,7 @@ def _is_mark(char: str) -> bool:
     (談·， 談《，); not dashes and ellipses, which come in pairs (—— ……)."""
     if char.isdigit() or char in "□\n\u3000—…":
         return False
-    return char in PUNCT_LOGP or char in OPENING + CLOSING + "·"
+    return char in PUNCT_LOGP or char in OPENING + CLOSING
 
 
 @cache

@@ -17,8 +17,9 @@ _SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "
 _WIDE = "（）“”‘’，。、；：？！《》【】"
 _WIDE_PUNCT = frozenset(_WIDE)
 _SKIPPED_FOR_CONTEXT = " \t(),?!;:"
-_CANDIDATE = re.compile(r"[,?!;:()﹐﹑﹔﹕﹖﹗]|[ \t]+")
-_TRIGGER = re.compile(rf"[,?!;:()﹐﹑﹔﹕﹖﹗]|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
+_MARK = f"[,?!;:(){''.join(_SMALL_FORMS)}]"
+_CANDIDATE = re.compile(rf"{_MARK}|[ \t]+")
+_TRIGGER = re.compile(rf"{_MARK}|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
 _BETWEEN_DIGITS = frozenset(",:")
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
 _LOWER_ACRONYM = re.compile(rf"(?<=[{_CHINESE}])[a-z]{{2,4}}(?:\d+(?:\.\d+)?)?(?=[{_CHINESE}])")
