@@ -4,12 +4,20 @@ generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
 from __future__ import annotations
 
 import random
+from types import SimpleNamespace
 
 import pytest
 from opencc import OpenCC
 
-from bench.bench_repair import evaluate, make_article, own_paragraphs, paragraphs
+from bench.bench_repair import (
+    evaluate,
+    make_article,
+    own_paragraphs,
+    paragraphs,
+    rerank_by_reference,
+)
 from bench.corrupt import corrupt, to_traditional
+from generator.normalize import garble
 from generator.normalize.garble import repair_garbles, tables
 from generator.normalize.pinyin import remove_pinyin_annotations
 from tests.shared_data import GOLD, SEEDS
@@ -352,3 +360,11 @@ def test_a_mark_hidden_after_an_open_quotation_is_its_closing_one() -> None:
     damage = "談?jù)?,"
     repaired = repair_showing("每天只说一句话的「对谈」，直到相互信赖。", ["劇"], damage)
     assert "「對談」,直到" in repaired
+
+
+def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch) -> None:
+    # bench_repair.py --oracle: what a perfect choice among the search's readings would score.
+    wrong, right = [SimpleNamespace(out=(text, False, None)) for text in ("之。”", "之海”")]
+    monkeypatch.setattr(garble, "_windows", lambda *_: iter([(0, 3, [wrong, right])]))
+    rerank_by_reference(["号称“死亡之海”的塔里木"])
+    assert next(garble._windows([], False, ""))[2] == [right, wrong]
