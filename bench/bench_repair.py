@@ -29,13 +29,13 @@ mostly Chinese, converted to Simplified.  Text of another kind or time than the 
 counts shows how far the repair carries (chardet's GB2312 test pages: 2005 blogs and a newswire;
 its Big5 pages: Taiwan blogs).
 
-`--oracle` is another: each window takes the best of the readings the search kept whose text
-the reference holds, as a perfect re-ranker of them would.  It shows how much of the gap is the
-model's choice among what the search finds, and how much the search never finds.
-
 `--seen` is a diagnostic: the character-pair and triple counts include the held-out paragraphs,
 as if the model had been given more news text, this very text among it.  How far that lifts
 `--people-daily` is the most a larger corpus could give the repair as it stands.
+
+`--oracle` is another: each window takes the best of the readings the search kept whose text
+the reference holds, as a perfect re-ranker of them would.  It shows how much of the gap is the
+model's choice among what the search finds, and how much the search never finds.
 """
 
 from __future__ import annotations
@@ -301,7 +301,7 @@ def main() -> None:
         evaluate_articles(args.docs, args.seed, args.share, args.extra)
         return
     pool, kind = _pool(args)
-    whole = kind != "recombined clauses"
+    whole = bool(args.texts or args.people_daily or args.original)
     total = Score()
     for doc in range(args.docs):
         rng = random.Random(args.seed * 1000 + doc)

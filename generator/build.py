@@ -174,18 +174,17 @@ def _build(
     manifest.pipeline = pipeline
     manifest.save(opts.state / "manifest.json")
     seconds = round(time.perf_counter() - started, 3)
-    doubtful = _doubtful_repairs(manifest, files)
+    doubtful = _doubtful_repairs(manifest)
     return BuildReport(articles=rows, sources=len(files), seconds=seconds, doubtful=doubtful)
 
 
-def _doubtful_repairs(manifest: Manifest, files: list[SourceFile]) -> list[dict]:
+def _doubtful_repairs(manifest: Manifest) -> list[dict]:
     """Every published source's repairs that the language model chose by a small margin (kept
     in the manifest, so an incremental build lists those of unchanged sources too); start and
     end index the decoded source text."""
-    published = (f.rel for f in files if f.rel in manifest.sources)
     return [
         {"source": path, **repair}
-        for path in published
+        for path in sorted(manifest.sources)
         for repair in manifest.sources[path].doubtful
     ]
 

@@ -45,6 +45,11 @@ PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
 QUOTE_UNBALANCED = -4.0  # “ while a quotation is open, ” while none is
+# The marks `_clashes` checks: those priced, brackets, quotation marks and the name dot (談·，
+# 談《，); not digits, □, line ends or spaces, nor dashes and ellipses, which come in pairs (——).
+_CLASHING_MARKS = frozenset(PUNCT_LOGP.keys() | set(OPENING + CLOSING)) - set(
+    "0123456789□\n\u3000—…"
+)
 QUOTES = {o: c for o, c in zip(OPENING, CLOSING, strict=True) if o not in "（("}  # “” ‘’ …
 QUOTE_OPENER = {close: open_ for open_, close in QUOTES.items()}
 QUOTES_UNKNOWN = "?"  # the quotation marks open before the text seen are not known
@@ -191,19 +196,11 @@ def _clashes(before: str, char: str) -> bool:
     misreading.  Quotes and brackets may touch other marks from outside: ”，  。”  ：“."""
     if char == "\n":
         return before in OPENING  # a paragraph does not end on an opening mark
-    if not _is_mark(before) or not _is_mark(char):
+    if before not in _CLASHING_MARKS or char not in _CLASHING_MARKS:
         return False
     return not (
         before in CLOSING or char in OPENING or (before in SENTENCE_END and char in CLOSING)
     )
-
-
-def _is_mark(char: str) -> bool:
-    """The marks `_clashes` checks: those priced, brackets, quotation marks and the name dot
-    (談·， 談《，); not dashes and ellipses, which come in pairs (—— ……)."""
-    if char.isdigit() or char in "□\n\u3000—…":
-        return False
-    return char in PUNCT_LOGP or char in OPENING + CLOSING
 
 
 @cache
