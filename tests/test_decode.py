@@ -9,7 +9,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.ingest.decode import decode_bytes
+from generator.ingest.language import MIN_PAIRS, fluency
 from generator.models import SourceError
+from tests.shared_data import SEEDS
 
 ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"}
 SIMPLIFIED = "今天（2月5日），南通新型工业化暨重大项目建设推进大会举行。"
@@ -72,3 +74,46 @@ def test_arbitrary_bytes_decode_or_raise_source_error(data: bytes) -> None:
     else:
         assert encoding in ENCODINGS
         assert text.strip()
+
+
+KOREAN = "대한민국의 수도는 서울이며 가장 큰 도시이다. 정부는 오늘 새로운 경제 정책을 발표했다고 밝혔다.\n"
+JAPANESE = (
+    "東京都は今日、新しい経済政策を発表しました。政府によると、来年から実施される予定です。\n"
+)
+# charset-normalizer reads this line of a Taiwan page (chardet's Big5 tests) as GB18030.
+BIG5_READ_AS_GB = (
+    "我們乃來自世界不同角落的工會、農民、漁民、婦女、宗教、學生、學術等團體。縱使我們的成員擁有"
+    "不同的語言、膚色、種族、國藉，但我們卻擁有同一種信念──反對世貿剝削和損害世界各地的勞動人民。"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "problem"),
+    [
+        (KOREAN.encode("euc-kr"), "does not read as Chinese in GB18030 or Big5"),
+        (JAPANESE.encode("shift_jis"), "does not read as Chinese in GB18030 or Big5"),
+        # UTF-8 Chinese once read as GBK and saved again: every byte is valid UTF-8.
+        ((SIMPLIFIED * 2).encode().decode("gbk", "replace").encode(), "does not read as Chinese"),
+        (b"An English note, not an article.\n", "no Chinese characters"),
+    ],
+)
+def test_text_that_decodes_but_is_not_chinese_is_refused(data: bytes, problem: str) -> None:
+    with pytest.raises(SourceError) as info:
+        decode_bytes(data, "drop/other.txt")
+    assert problem in info.value.problem
+
+
+def test_a_legacy_guess_that_reads_as_noise_gives_way_to_the_codec_that_reads_as_chinese() -> None:
+    assert decode_bytes(BIG5_READ_AS_GB.encode("big5"), "x.txt") == (BIG5_READ_AS_GB, "big5")
+
+
+def test_damaged_and_classical_chinese_still_read_as_chinese() -> None:
+    for seed in sorted(SEEDS.glob("*.txt")):
+        decode_bytes(seed.read_bytes(), seed.name)  # garbled, pinyin-annotated, mixed script
+    classical = (  # 岳陽樓記: far from news, -8.3 (CHINESE_LOGP is -10)
+        "慶曆四年春，滕子京謫守巴陵郡。越明年，政通人和，百廢具興。乃重修岳陽樓，增其舊制，"
+        "刻唐賢今人詩賦於其上，屬予作文以記之。予觀夫巴陵勝狀，在洞庭一湖。銜遠山，吞長江，"
+        "浩浩湯湯，橫無際涯；朝暉夕陰，氣象萬千。此則岳陽樓之大觀也，前人之述備矣。"
+    )
+    assert fluency(classical).pairs >= MIN_PAIRS
+    assert decode_bytes(classical.encode("big5"), "x.txt") == (classical, "big5")

@@ -30,6 +30,11 @@ def write_hostile_drop(sources: Path) -> dict[str, str]:
         "page.txt": b"<!DOCTYPE html><html><head><title>x</title></head><body>"
         + ARTICLE.encode()
         + b"</body></html>",
+        "feed.xml": b'<?xml version="1.0"?><rss><channel>' + ARTICLE.encode() + b"</channel></rss>",
+        "korean.txt": "정부는 오늘 새로운 경제 정책을 발표했다. 서울시는 내년부터 대중교통 요금을 인상한다.\n".encode(
+            "euc-kr"
+        ),
+        "english.txt": b"Notes for the editor: check the dates before publishing.\n",
         "gb18030.txt": ARTICLE.encode("gb18030"),
         "big5.txt": "今天（2月7日），臺北舉行港口會議。會議強調，要加快建設。\n".encode("big5"),
         "utf16.txt": ARTICLE.encode("utf-16"),
@@ -51,6 +56,9 @@ def write_hostile_drop(sources: Path) -> dict[str, str]:
         "empty.txt": "empty",
         "blank.txt": "whitespace",
         "page.txt": "html",
+        "feed.xml": "xml",
+        "korean.txt": "does not read as chinese",
+        "english.txt": "no chinese characters",
         "outside.txt": "outside",
         "huge.txt": "limit",
         "gb18030.txt": "built",

@@ -17,7 +17,9 @@ from generator.ingest.decode import decode_bytes
 from generator.models import Source, SourceError
 
 MAX_SOURCE_BYTES = 5 * 1024 * 1024  # a news article is a few KB; 5 MB is far beyond any real one
-_HTML_START = re.compile(r"\A\s*(<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>])", re.IGNORECASE)
+_MARKUP_START = re.compile(
+    r"\A\s*(<\?xml|<!doctype\s+html|<html[\s>]|<head[\s>]|<body[\s>]|<rss[\s>])", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -86,9 +88,10 @@ def sha256_of(data: bytes) -> str:
 def load_source(source_file: SourceFile, data: bytes) -> Source:
     """Decode the bytes of one file; raises SourceError naming the problem."""
     text, encoding = decode_bytes(data, source_file.rel)
-    if _HTML_START.match(text):
+    if _MARKUP_START.match(text):
         raise SourceError(
-            source_file.rel, "looks like an HTML page, not article text; save the article text"
+            source_file.rel,
+            "looks like an HTML page or XML feed, not article text; save the article text",
         )
     return Source(
         path=source_file.rel, sha256=sha256_of(data), size=len(data), text=text, encoding=encoding

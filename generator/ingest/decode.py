@@ -1,7 +1,8 @@
 """Bytes -> text for the encodings Chinese scrapes arrive in, or a SourceError saying why not.
 
 Detection is restricted to the five codecs we accept: left unrestricted, charset-normalizer
-guesses Korean or Japanese on short GBK files.
+guesses Korean or Japanese on short GBK files.  Whatever the codec, the text must then read as
+Chinese (language.py): bytes of another encoding decode as GB18030 or Big5 without an error.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ import re
 
 from charset_normalizer import from_bytes
 
+from generator.ingest.language import fluency, has_chinese, reads_better
 from generator.models import SourceError
 
 _BOMS = (
@@ -35,7 +37,26 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     text, encoding = _decode(data, path)
     if not text.strip():
         raise SourceError(path, "file holds only whitespace")
+    if not has_chinese(text):
+        raise SourceError(path, f"no Chinese characters in it (read as {encoding})")
+    score = fluency(text)
+    if not score.reads_as_chinese:
+        raise SourceError(path, _not_chinese_problem(encoding, score.mean_logp))
     return text, encoding
+
+
+def _not_chinese_problem(encoding: str, mean_logp: float) -> str:
+    """Say what was measured, and what such text usually is."""
+    measured = f"adjacent characters average log-probability {mean_logp:.1f}, Chinese text > -10"
+    if encoding in _LEGACY:
+        return (
+            f"does not read as Chinese in GB18030 or Big5 ({measured}): "
+            "another encoding, such as EUC-KR, Shift-JIS or EUC-TW?"
+        )
+    return (
+        f"decodes as {encoding} but does not read as Chinese ({measured}): "
+        "mojibake, such as UTF-8 once read as GBK?"
+    )
 
 
 def _decode(data: bytes, path: str) -> tuple[str, str]:
@@ -92,8 +113,11 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
     if len(decodable) == 1:
         return data.decode(decodable[0]), decodable[0]
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
-    encoding = "big5" if best is not None and best.encoding == "big5" else "gb18030"
-    return data.decode(encoding), encoding
+    guess = "big5" if best is not None and best.encoding == "big5" else "gb18030"
+    other = "gb18030" if guess == "big5" else "big5"
+    text, other_text = data.decode(guess), data.decode(other)
+    # charset-normalizer misreads about one Big5 line in 130 (chardet's Taiwan pages) as GB18030
+    return (other_text, other) if reads_better(other_text, text) else (text, guess)
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
