@@ -29,9 +29,9 @@ from generator.slugs import unique_slug
 from generator.storage import ArticleRecord, Manifest, SourceRecord, atomic_write_text, build_lock
 from generator.translate import open_translator
 
-# Bump when the normalizer or the page layout changes: every article is re-rendered
+# Bump when decoding, the normalizer or the page layout changes: every article is re-rendered
 # (translations still come from memory, so this costs seconds, not hours).
-PIPELINE_VERSION = "9"
+PIPELINE_VERSION = "10"
 GENERATED_DIRS = ("zh", "en", "bilingual", "feeds")
 
 
