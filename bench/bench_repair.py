@@ -29,6 +29,11 @@ mostly Chinese, converted to Simplified.  Text of another kind or time than the 
 counts shows how far the repair carries (chardet's GB2312 test pages: 2005 blogs and a newswire;
 its Big5 pages: Taiwan blogs).
 
+`--listed CHARS` draws each document's list from the given Traditional characters (each with
+chance `--share`; `--extra 0` for no others) instead of from the text's own changed characters:
+the seeds' lists look like one common set, 優區堅專導書標機準獎產發統經補規轉醫長開關領驅點應
+當穩遠鄉風養擔礎 between them, most of it in every seed.
+
 `--seen` is a diagnostic: the character-pair and triple counts include the held-out paragraphs,
 as if the model had been given more news text, this very text among it.  How far that lifts
 `--people-daily` is the most a larger corpus could give the repair as it stands.
@@ -55,7 +60,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corrupt import LISTED_EXTRA, LISTED_SHARE, corrupt, pick_listed, to_traditional
+from bench.corrupt import Listing, corrupt, to_traditional
 from generator.ingest.decode import decode_bytes
 from generator.models import Change, SourceError
 from generator.normalize import garble, lm, normalize_text
@@ -69,7 +74,8 @@ GOLD = (
 )
 ARTICLE_CHARS = 5000
 ORIGINAL_SHARE = 0.25  # share of whole gold paragraphs among the recombined ones
-ORACLE_REFERENCE: list[str] = []  # the article `--oracle` re-ranks readings against
+ORACLE_REFERENCE: list[str] = []
+DEFAULT_LISTING = Listing()  # the article `--oracle` re-ranks readings against
 _CLAUSE_END = re.compile(r"(?<=[，；：、。！？])")
 _MARKUP = re.compile(r"<[^>]*>")
 
@@ -175,10 +181,8 @@ def is_lost_byte(reference: str, repaired: str) -> bool:
     )
 
 
-def evaluate(
-    simplified: str, rng: random.Random, share: float = LISTED_SHARE, extra: int = LISTED_EXTRA
-) -> Score:
-    listed = pick_listed(to_traditional(simplified), rng, share, extra)
+def evaluate(simplified: str, rng: random.Random, listing: Listing = DEFAULT_LISTING) -> Score:
+    listed = listing.pick(to_traditional(simplified), rng)
     damaged, reference = corrupt(simplified, listed)
     ORACLE_REFERENCE[:] = [reference]
     start = time.perf_counter()
@@ -225,7 +229,7 @@ def _judged_choices(
     return judged
 
 
-def evaluate_articles(docs: int, seed: int, share: float, extra: int) -> None:
+def evaluate_articles(docs: int, seed: int, listing: Listing) -> None:
     """Each gold article corrupted `docs` times and normalized whole; CER against its gold."""
     errors = chars = identical = runs = lost = regions = 0
     seconds = 0.0
@@ -233,7 +237,7 @@ def evaluate_articles(docs: int, seed: int, share: float, extra: int) -> None:
         gold = path.read_text("utf-8")
         for doc in range(docs):
             rng = random.Random(seed * 1000 + doc)
-            damaged, _ = corrupt(gold, pick_listed(to_traditional(gold), rng, share, extra))
+            damaged, _ = corrupt(gold, listing.pick(to_traditional(gold), rng))
             start = time.perf_counter()
             clean = normalize_text(damaged).text
             seconds += time.perf_counter() - start
@@ -276,10 +280,16 @@ def main() -> None:
     texts.add_argument("--texts", type=Path, help="paragraphs of the clean text files under DIR")
     listed = "the per-document list of annotated characters"
     parser.add_argument(
-        "--share", type=float, default=LISTED_SHARE, help=f"{listed}: share of its own changed ones"
+        "--share", type=float, default=Listing.share, help=f"{listed}: share of the candidates"
     )
     parser.add_argument(
-        "--extra", type=int, default=LISTED_EXTRA, help=f"{listed}: how many others"
+        "--extra", type=int, default=Listing.extra, help=f"{listed}: how many others"
+    )
+    parser.add_argument(
+        "--listed",
+        default="",
+        metavar="CHARS",
+        help=f"{listed}: Traditional candidates to draw from instead of the text's own changed ones",
     )
     parser.add_argument(
         "--seen", action="store_true", help="diagnostic: the model counts the held-out text too"
@@ -288,6 +298,7 @@ def main() -> None:
         "--oracle", action="store_true", help="diagnostic: the right kept reading is chosen"
     )
     args = parser.parse_args()
+    listing = Listing(args.share, args.extra, args.listed)
     if args.seen:
         count_held_out_too()
     if args.oracle:
@@ -298,14 +309,14 @@ def main() -> None:
     tables(), language_model()
     print(f"one-off load of tables and language model: {time.perf_counter() - start:.2f} s")
     if args.articles:
-        evaluate_articles(args.docs, args.seed, args.share, args.extra)
+        evaluate_articles(args.docs, args.seed, listing)
         return
     pool, kind = _pool(args)
     whole = bool(args.texts or args.people_daily or args.original)
     total = Score()
     for doc in range(args.docs):
         rng = random.Random(args.seed * 1000 + doc)
-        total.add(evaluate(make_article(pool, rng, original=whole), rng, args.share, args.extra))
+        total.add(evaluate(make_article(pool, rng, original=whole), rng, listing))
     diagnostic = " (counted by the model: --seen)" if args.seen else ""
     diagnostic += " (the right kept reading chosen: --oracle)" if args.oracle else ""
     print(

@@ -13,6 +13,7 @@ from __future__ import annotations
 import random
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from generator.normalize.garble import is_user_defined
@@ -71,15 +72,22 @@ LISTED_SHARE = 0.4  # of the text's own changed characters, the share on the lis
 LISTED_EXTRA = 40  # and how many others
 
 
-def pick_listed(
-    text: str, rng: random.Random, share: float = LISTED_SHARE, extra: int = LISTED_EXTRA
-) -> list[str]:
-    """A per-document list: some of its own changed characters plus others it may not contain
-    (those still matter: they can match across a character boundary)."""
-    own = sorted({c for c in text if traditional_differs(c)})
-    pool = sorted(_common_traditional() - set(own))
-    chosen = [c for c in own if rng.random() < share] + rng.sample(pool, min(extra, len(pool)))
-    return [c for c in chosen if annotation(c)]
+@dataclass(frozen=True)
+class Listing:
+    """How a per-document list is drawn: a `share` of the candidates (the text's own changed
+    characters, or the given `chars`) plus `extra` others it may not contain (those still
+    matter: they can match across a character boundary)."""
+
+    share: float = LISTED_SHARE
+    extra: int = LISTED_EXTRA
+    chars: str = ""  # Traditional characters to draw from instead of the text's own
+
+    def pick(self, text: str, rng: random.Random) -> list[str]:
+        own = sorted(set(self.chars) if self.chars else {c for c in text if traditional_differs(c)})
+        pool = sorted(_common_traditional() - set(own))
+        chosen = [c for c in own if rng.random() < self.share]
+        chosen += rng.sample(pool, min(self.extra, len(pool)))
+        return [c for c in chosen if annotation(c)]
 
 
 @cache
