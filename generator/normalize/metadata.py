@@ -19,8 +19,8 @@ _CUES_FILE = Path(__file__).with_name("year_cues.yaml")
 _HAN = r"\u4e00-\u9fff"
 _MONTH_DAY = r"\d{1,2}月\d{1,2}日"
 _DATELINE = re.compile(
-    rf"(?P<outlet>(?:本报|新华社|中新社|[{_HAN}]{{0,8}}?(?:日报|晚报|早报|时报|商报|快报|新闻网|报))"
-    rf"(?:[{_HAN}]{{0,4}}{_MONTH_DAY})?(?:讯|电|综合消息))?"
+    rf"(?P<outlet>(?:本报|新华社|中新社|[{_HAN}]{{0,8}}?(?:日报|晚报|早报|时报|商报|快报|报|网|客户端))"
+    rf"(?:[{_HAN}]{{0,4}}{_MONTH_DAY}|客户端)?(?:讯|电|综合消息))?"
     r"[ \u3000]?(?P<reporter>（(?:本报)?(?:记者|通讯员)[^）]{1,40}）)?"
     rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{_MONTH_DAY}）)?|{_MONTH_DAY})"
     r"(?:上午|下午|晚上|早上|中午|晚间)?(?=[，, ]|$))?"
@@ -55,7 +55,8 @@ class YearCue:
 
 
 def find_dateline(first_paragraph: str) -> str | None:
-    """日报讯（记者…）, 晚报综合消息, 晚报讯 昨天, 今天（2月5日）, 12月29日上午 ..."""
+    """日报讯（记者…）, 晚报综合消息, 晚报讯 昨天, 今天（2月5日）, 12月29日上午, 南通网讯 4月8日,
+    新华社南京2月5日电（记者…）, 南通日报客户端讯 ..."""
     match = _DATELINE.match(first_paragraph)
     if match is None or not match.group().strip():
         return None
