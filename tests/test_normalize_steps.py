@@ -167,6 +167,13 @@ def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
         "长按识别二维码",
         "上一篇：南通召开大会",
         "返回搜狐，查看更多",
+        "（责任编辑：张三）",
+        "编辑：王五 审核：赵六 校对：钱七",
+        "【编辑：陈静】",
+        "版权所有 © 南通日报社",
+        "Copyright © 2025 南通网 All Rights Reserved",
+        "苏ICP备12345678号-1",
+        "未经授权，不得转载",
     ],
 )
 def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
@@ -174,7 +181,10 @@ def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
 
 
 def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
-    text = "输入验证码后即可办理。\n特别声明：本次活动免费。\n欢迎关注本次大会。\n"
+    text = (
+        "输入验证码后即可办理。\n特别声明：本次活动免费。\n欢迎关注本次大会。\n"
+        "编辑部召开会议，审核通过了方案。\n记者 张三 编辑 李四\n"
+    )
     assert remove_junk(text) == (text, [])
 
 
