@@ -196,8 +196,9 @@ def test_article_without_headline_gets_a_first_sentence_title() -> None:
     assert (article.title, article.title_basis) == ("南通大会举行，共谋发展", "first-sentence")
 
 
-def test_publication_stamp_dates_a_relative_dateline() -> None:
-    [article] = normalize_text("2025-02-06 08:30\n晚报讯 昨天，大会举行。\n").articles
+@pytest.mark.parametrize("stamp", ["2025-02-06 08:30", "2025-02-06 08:30 来源：南通日报"])
+def test_publication_stamp_dates_a_relative_dateline(stamp: str) -> None:
+    [article] = normalize_text(f"{stamp}\n晚报讯 昨天，大会举行。\n").articles
     assert (article.title_basis, article.dateline) == ("first-sentence", "晚报讯 昨天")
     assert (article.date, article.date_basis) == ("2025-02-05", "relative")
 

@@ -116,6 +116,17 @@ def test_layout_normalises_line_endings_and_edge_spaces() -> None:
     assert reflow_paragraphs(" \n\t\n")[0] == ""
 
 
+def test_layout_keeps_a_scrapes_stamp_and_source_lines_apart() -> None:
+    text = "2025-04-10 08:30 来源：南通日报\n本报讯 昨天，会议召开。\n作者：张三\n会议强调，要加快建设\n港口。\n"
+    out, _ = assert_replayable(reflow_paragraphs, text)
+    assert out.splitlines() == [
+        "2025-04-10 08:30 来源：南通日报",
+        "本报讯 昨天，会议召开。",
+        "作者：张三",
+        "会议强调，要加快建设港口。",
+    ]
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

@@ -1,7 +1,8 @@
 """One paragraph per line: drop blank lines and stray spaces, join lines broken mid-sentence.
 
 Works on the gaps between line contents, so each recorded change is one gap rewritten.
-Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。.
+Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。;
+nor are a scrape's date stamp and source lines.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ _CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
+# A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三) ends without 。
+# but is never part of the next paragraph.
+_FIELD_LINE = re.compile(
+    r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?:来源|稿源|作者|发布时间|发布日期|原标题)[：:])"
+)
+_FIELD_MAX = 60
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
 _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
@@ -64,9 +71,13 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
     return "".join(parts) + gaps[-1][2], changes
 
 
+def _is_field_line(line: str) -> bool:
+    return len(line) <= _FIELD_MAX and _FIELD_LINE.match(line) is not None
+
+
 def _breaks_mid_sentence(line: str, next_line: str) -> bool:
     """True when `line` (the paragraph so far) was cut inside a sentence `next_line` continues."""
-    if _CONTINUATION_START.match(next_line) is None:
+    if _CONTINUATION_START.match(next_line) is None or _is_field_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True
