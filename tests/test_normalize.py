@@ -218,3 +218,20 @@ def test_explain_is_json_with_articles_and_changes() -> None:
     fields = {"fix", "start", "end", "before", "after", "why", "margin"}
     assert all(c.keys() == fields for c in data["changes"])
     assert all(c["margin"] is None for c in data["changes"])  # no language-model choice here
+
+
+def test_a_reposted_articles_fields_give_its_title_author_and_date() -> None:
+    text = (
+        "　　原标题：崇川区打造“15分钟便民生活圈”\n"
+        "来源：南通日报　作者：张三　发布时间：2025-04-10 09:12\n"
+        "　　4月9日，崇川区召开便民生活圈建设推进会。\n"
+        "　　会议要求，各街道要加快补齐服务短板。\n"
+    )
+    [article] = normalize_text(text).articles
+    assert (article.title, article.title_basis) == ("崇川区打造“15分钟便民生活圈”", "headline")
+    assert article.author == "作者：张三"
+    assert (article.dateline, article.date, article.date_basis) == (
+        "4月9日",
+        "2025-04-09",
+        "year-from-context",
+    )

@@ -117,9 +117,13 @@ def test_layout_normalises_line_endings_and_edge_spaces() -> None:
 
 
 def test_layout_keeps_a_scrapes_stamp_and_source_lines_apart() -> None:
-    text = "2025-04-10 08:30 来源：南通日报\n本报讯 昨天，会议召开。\n作者：张三\n会议强调，要加快建设\n港口。\n"
+    text = (
+        "原标题：聚焦重大任务，推进高质量发展\n2025-04-10 08:30 来源：南通日报\n"
+        "本报讯 昨天，会议召开。\n作者：张三\n会议强调，要加快建设\n港口。\n"
+    )
     out, _ = assert_replayable(reflow_paragraphs, text)
     assert out.splitlines() == [
+        "原标题：聚焦重大任务，推进高质量发展",
         "2025-04-10 08:30 来源：南通日报",
         "本报讯 昨天，会议召开。",
         "作者：张三",

@@ -28,6 +28,7 @@ from generator.normalize.metadata import (
     infer_date,
     make_title,
     opening_paragraph,
+    original_title,
 )
 from generator.normalize.pinyin import remove_pinyin_annotations
 from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
@@ -118,12 +119,13 @@ def _article(block: ArticleBlock, index: int, source: str, sha256: str) -> Artic
     opening = opening_paragraph(block.body)
     dateline = find_dateline(opening)
     date, date_basis = infer_date(dateline, block.body)
+    original = original_title(block.body)
     return Article(
         id=f"{sha256[:12]}-{index}",
         source=source,
         source_sha256=sha256,
         index=index,
-        title=headline.title or make_title(opening, dateline),
+        title=headline.title or original or make_title(opening, dateline),
         paragraphs=block.headlines + block.body,
         subtitle=headline.subtitle,
         kicker=headline.kicker,
@@ -132,5 +134,5 @@ def _article(block: ArticleBlock, index: int, source: str, sha256: str) -> Artic
         author=find_author(block.body),
         date=date,
         date_basis=date_basis,
-        title_basis="headline" if headline.title else "first-sentence",
+        title_basis="headline" if headline.title or original else "first-sentence",
     )

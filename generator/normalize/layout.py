@@ -28,9 +28,9 @@ _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八�
 _HEADLINE_MAX = 64
 # A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三) ends without 。
 # but is never part of the next paragraph.
-_FIELD_LINE = re.compile(
-    r"(?:(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}|(?:来源|稿源|作者|发布时间|发布日期|原标题)[：:])"
-)
+_LABELLED = re.compile(r"(?:来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]")
+_DATE_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+_SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")  # a date that opens a sentence is text, not a stamp
 _FIELD_MAX = 60
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
@@ -71,13 +71,17 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
     return "".join(parts) + gaps[-1][2], changes
 
 
-def _is_field_line(line: str) -> bool:
-    return len(line) <= _FIELD_MAX and _FIELD_LINE.match(line) is not None
+def is_field_line(line: str) -> bool:
+    """A scrape's date stamp or labelled field (来源：…, 作者：…, 原标题：…): not article text."""
+    if len(line) > _FIELD_MAX:
+        return False
+    stamp = _DATE_STAMP.match(line) is not None and _SENTENCE_PUNCT.search(line) is None
+    return stamp or _LABELLED.match(line) is not None
 
 
 def _breaks_mid_sentence(line: str, next_line: str) -> bool:
     """True when `line` (the paragraph so far) was cut inside a sentence `next_line` continues."""
-    if _CONTINUATION_START.match(next_line) is None or _is_field_line(line):
+    if _CONTINUATION_START.match(next_line) is None or is_field_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True

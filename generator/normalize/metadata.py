@@ -15,6 +15,8 @@ from pathlib import Path
 
 import yaml
 
+from generator.normalize.layout import is_field_line
+
 _CUES_FILE = Path(__file__).with_name("year_cues.yaml")
 _HAN = r"\u4e00-\u9fff"
 _MONTH_DAY = r"\d{1,2}月\d{1,2}日"
@@ -27,11 +29,11 @@ _DATELINE = re.compile(
 )
 _BYLINE_LINE = re.compile(r"(?:记者|通讯员)[^，。；！？]{1,40}")
 _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
+_AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
+_ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _STAMP_LINES = 3  # a publication stamp sits above the text, within its first lines
-_STAMP_MAX = 60
-_SENTENCE_PUNCT = re.compile(r"[，。！？]")
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
 _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -75,13 +77,26 @@ def find_byline(dateline: str | None, paragraphs: list[str]) -> str | None:
 
 
 def find_author(paragraphs: list[str]) -> str | None:
-    """An author note such as （作者为南通市委书记）, kept whole."""
-    return next((p for p in reversed(paragraphs) if _AUTHOR_NOTE.fullmatch(p)), None)
+    """An author note such as （作者为南通市委书记） kept whole, else a scrape's 作者：… field."""
+    note = next((p for p in reversed(paragraphs) if _AUTHOR_NOTE.fullmatch(p)), None)
+    fields = (m.group() for p in _fields(paragraphs) if (m := _AUTHOR_FIELD.search(p)))
+    return note or next(fields, None)
+
+
+def original_title(paragraphs: list[str]) -> str | None:
+    """The headline a reposted article had where it first ran (原标题：…)."""
+    titles = (m.group(1).strip() for p in _fields(paragraphs) if (m := _ORIGINAL_TITLE.match(p)))
+    return next(titles, None)
 
 
 def opening_paragraph(body: list[str]) -> str:
-    """The first paragraph of text proper, past any publication-stamp line."""
-    return next((p for p in body if _publication_stamp(p) is None), "")
+    """The first paragraph of text proper, past any publication stamp or labelled field."""
+    return next((p for p in body if not is_field_line(p)), "")
+
+
+def _fields(paragraphs: list[str]) -> list[str]:
+    """The scrape's field lines above the text."""
+    return [p for p in paragraphs[:_STAMP_LINES] if is_field_line(p)]
 
 
 def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
@@ -161,10 +176,9 @@ def _valid_date_parts(year: int | None, month: int, day: int) -> dt.date | None:
 
 
 def _publication_stamp(line: str) -> dt.date | None:
-    """A short line that is a scrape's date stamp, e.g. '2025-02-06 08:30 来源：南通日报'."""
-    if len(line) > _STAMP_MAX or _SENTENCE_PUNCT.search(line):
-        return None
-    return _valid_date(_STAMP.match(line))
+    """The date of a scrape's stamp line: '2025-02-06 08:30 来源：南通日报', or a field line that
+    holds one ('来源：南通日报 发布时间：2025-02-06 08:30')."""
+    return _valid_date(_STAMP.search(line)) if is_field_line(line) else None
 
 
 def _year_up_to(stamp: dt.date, month: int, day: int) -> int:
