@@ -122,6 +122,7 @@ def test_a_lone_subheading_does_not_start_an_article() -> None:
         ("南通日报客户端讯（通讯员王五）全市会议召开。", "南通日报客户端讯（通讯员王五）"),
         ("习近平总书记勉励江苏走在前。", None),
         ("网络安全宣传周开幕。", None),
+        ("2025年4月9日，南通召开大会。", "2025年4月9日"),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None) -> None:
@@ -235,3 +236,24 @@ def test_a_reposted_articles_fields_give_its_title_author_and_date() -> None:
         "2025-04-09",
         "year-from-context",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "byline"),
+    [
+        ("本报记者 张三\n　　4月9日，南通召开大会。会议强调要加快发展。\n", "本报记者 张三"),
+        (
+            "南通日报记者 张三 通讯员 李四\n　　4月9日，南通召开大会。\n",
+            "南通日报记者 张三 通讯员 李四",
+        ),
+        (
+            "　　4月9日，南通召开大会。会议强调要加快发展。\n（记者 张三 通讯员 李四）\n",
+            "记者 张三 通讯员 李四",
+        ),
+        ("　　4月9日，南通召开大会。会议强调要加快发展。\n记者 张三\n编辑 李四\n", "记者 张三"),
+    ],
+)
+def test_a_credit_line_above_or_below_the_text_is_the_byline_not_the_title(text, byline) -> None:
+    [article] = normalize_text(text).articles
+    assert (article.title, article.dateline, article.byline) == ("南通召开大会", "4月9日", byline)
+    assert "编辑" not in normalize_text(text).text  # the website's credit is junk

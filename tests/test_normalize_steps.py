@@ -185,6 +185,7 @@ def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
         "（责任编辑：张三）",
         "编辑：王五 审核：赵六 校对：钱七",
         "【编辑：陈静】",
+        "编辑 李四 审核 王五",
         "版权所有 © 南通日报社",
         "Copyright © 2025 南通网 All Rights Reserved",
         "苏ICP备12345678号-1",

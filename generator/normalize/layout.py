@@ -2,7 +2,7 @@
 
 Works on the gaps between line contents, so each recorded change is one gap rewritten.
 Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。;
-nor are a scrape's date stamp and source lines.
+nor are a scrape's date stamp and source lines, nor a line of reporters' credits.
 """
 
 from __future__ import annotations
@@ -32,6 +32,13 @@ _LABELLED = re.compile(r"(?:来源|稿源|作者|发布时间|发布日期|原�
 _DATE_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")  # a date that opens a sentence is text, not a stamp
 _FIELD_MAX = 60
+# A line of reporters' credits: 记者 张三, 本报记者 张三, （记者 张三 通讯员 李四）, 记者朱文君 张彤 范译.
+_ROLE = r"(?:记者|通讯员|实习生)"
+_NAME = rf"[{_CJK}]{{2,4}}"
+_BYLINE = re.compile(
+    rf"[（(]?(?:本报|[{_CJK}]{{2,8}}?(?:日报|晚报|报|网|社|台))?{_ROLE}[ \u3000]*{_NAME}"
+    rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_NAME})*[ \u3000]*[）)]?"
+)
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
 _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
@@ -45,6 +52,7 @@ def is_headline_line(line: str) -> bool:
         and _BODY_PUNCT.search(line) is None
         and _NOT_HEADLINE_START.match(line) is None
         and _CONTINUING_END.search(line) is None
+        and not is_byline_line(line)
     )
 
 
@@ -71,6 +79,11 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
     return "".join(parts) + gaps[-1][2], changes
 
 
+def is_byline_line(line: str) -> bool:
+    """A whole line naming the reporters: a credit, never a headline or a broken sentence."""
+    return _BYLINE.fullmatch(line) is not None
+
+
 def is_field_line(line: str) -> bool:
     """A scrape's date stamp or labelled field (来源：…, 作者：…, 原标题：…): not article text."""
     if len(line) > _FIELD_MAX:
@@ -81,7 +94,7 @@ def is_field_line(line: str) -> bool:
 
 def _breaks_mid_sentence(line: str, next_line: str) -> bool:
     """True when `line` (the paragraph so far) was cut inside a sentence `next_line` continues."""
-    if _CONTINUATION_START.match(next_line) is None or is_field_line(line):
+    if _CONTINUATION_START.match(next_line) is None or is_field_line(line) or is_byline_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True

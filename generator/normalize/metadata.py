@@ -15,19 +15,19 @@ from pathlib import Path
 
 import yaml
 
-from generator.normalize.layout import is_field_line
+from generator.normalize.layout import is_byline_line, is_field_line
 
 _CUES_FILE = Path(__file__).with_name("year_cues.yaml")
 _HAN = r"\u4e00-\u9fff"
 _MONTH_DAY = r"\d{1,2}月\d{1,2}日"
+_YEAR = r"(?:(?:19|20)\d{2}年)"
 _DATELINE = re.compile(
     rf"(?P<outlet>(?:本报|新华社|中新社|[{_HAN}]{{0,8}}?(?:日报|晚报|早报|时报|商报|快报|报|网|客户端))"
     rf"(?:[{_HAN}]{{0,4}}{_MONTH_DAY}|客户端)?(?:讯|电|综合消息))?"
     r"[ \u3000]?(?P<reporter>（(?:本报)?(?:记者|通讯员)[^）]{1,40}）)?"
-    rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{_MONTH_DAY}）)?|{_MONTH_DAY})"
+    rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{_MONTH_DAY}）)?|{_YEAR}?{_MONTH_DAY})"
     r"(?:上午|下午|晚上|早上|中午|晚间)?(?=[，, ]|$))?"
 )
-_BYLINE_LINE = re.compile(r"(?:记者|通讯员)[^，。；！？]{1,40}")
 _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
 _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
@@ -66,14 +66,12 @@ def find_dateline(first_paragraph: str) -> str | None:
 
 
 def find_byline(dateline: str | None, paragraphs: list[str]) -> str | None:
-    """The reporter named in the dateline bracket, else a closing 记者… line."""
+    """The reporter named in the dateline bracket, else a credit line above or closing the text."""
     reporter = _DATELINE.match(dateline or "")
     if reporter and reporter.group("reporter"):
         return reporter.group("reporter")[1:-1]
-    for line in reversed(paragraphs[-2:]):
-        if _BYLINE_LINE.fullmatch(line):
-            return line
-    return None
+    lines = [*paragraphs[:_STAMP_LINES], *reversed(paragraphs[-2:])]
+    return next((line.strip("（()）") for line in lines if is_byline_line(line)), None)
 
 
 def find_author(paragraphs: list[str]) -> str | None:
@@ -90,8 +88,8 @@ def original_title(paragraphs: list[str]) -> str | None:
 
 
 def opening_paragraph(body: list[str]) -> str:
-    """The first paragraph of text proper, past any publication stamp or labelled field."""
-    return next((p for p in body if not is_field_line(p)), "")
+    """The first paragraph of text proper, past any publication stamp, labelled field or credit."""
+    return next((p for p in body if not (is_field_line(p) or is_byline_line(p))), "")
 
 
 def _fields(paragraphs: list[str]) -> list[str]:
