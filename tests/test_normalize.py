@@ -257,3 +257,16 @@ def test_a_credit_line_above_or_below_the_text_is_the_byline_not_the_title(text,
     [article] = normalize_text(text).articles
     assert (article.title, article.dateline, article.byline) == ("南通召开大会", "4月9日", byline)
     assert "编辑" not in normalize_text(text).text  # the website's credit is junk
+
+
+def test_a_title_from_the_text_keeps_its_marks_and_a_stamp_alone_dates_it() -> None:
+    text = (
+        "南通：加快建设长三角强支点城市\n2025-03-05 07:30 来源：新华日报\n"
+        "　　在今年全国两会上，南通代表团提出了一系列建议。\n"
+    )
+    [article] = normalize_text(text).articles
+    assert (article.title, article.title_basis) == (
+        "南通：加快建设长三角强支点城市",
+        "first-sentence",
+    )
+    assert (article.date, article.date_basis) == ("2025-03-05", "publication-stamp")

@@ -113,6 +113,8 @@ def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
     days_back = _relative_days(dateline)
     if stamp and days_back is not None:
         return (stamp - dt.timedelta(days=days_back)).isoformat(), "relative"
+    if stamp:
+        return stamp.isoformat(), "publication-stamp"
     return None, "unknown"
 
 
@@ -137,12 +139,13 @@ def make_title(first_paragraph: str, dateline: str | None) -> str:
     text = first_paragraph[len(dateline) :] if dateline else first_paragraph
     text = text.lstrip("，, ")
     sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip() or first_paragraph
-    clauses = _CLAUSE.findall(sentence) or [sentence]
-    title = clauses[0]
-    for clause in clauses[1:]:
-        if len(title) >= _TITLE_MIN or len(title) + 1 + len(clause) > _TITLE_MAX:
+    ends = [m.end() for m in _CLAUSE.finditer(sentence)] or [len(sentence)]
+    end = ends[0]
+    for longer in ends[1:]:  # whole clauses, with the mark between them as written (南通：…)
+        if end >= _TITLE_MIN or longer > _TITLE_MAX:
             break
-        title = f"{title}，{clause}"
+        end = longer
+    title = sentence[:end]
     return title if len(title) <= _TITLE_HARD_MAX else _cut(title)
 
 
