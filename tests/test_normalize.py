@@ -251,6 +251,7 @@ def test_a_reposted_articles_fields_give_its_title_author_and_date() -> None:
             "记者 张三 通讯员 李四",
         ),
         ("　　4月9日，南通召开大会。会议强调要加快发展。\n记者 张三\n编辑 李四\n", "记者 张三"),
+        ("記者王小明／台北報導\n　　4月9日，南通召开大会。\n", "记者王小明／台北报导"),
     ],
 )
 def test_a_credit_line_above_or_below_the_text_is_the_byline_not_the_title(text, byline) -> None:
@@ -260,13 +261,17 @@ def test_a_credit_line_above_or_below_the_text_is_the_byline_not_the_title(text,
 
 
 def test_a_title_from_the_text_keeps_its_marks_and_a_stamp_alone_dates_it() -> None:
-    text = (
-        "南通：加快建设长三角强支点城市\n2025-03-05 07:30 来源：新华日报\n"
-        "　　在今年全国两会上，南通代表团提出了一系列建议。\n"
-    )
+    text = "2025-03-05 07:30 来源：新华日报\n　　南通：加快建设强支点城市，推进产业强市。\n"
     [article] = normalize_text(text).articles
-    assert (article.title, article.title_basis) == (
-        "南通：加快建设长三角强支点城市",
-        "first-sentence",
-    )
+    assert (article.title, article.title_basis) == ("南通：加快建设强支点城市", "first-sentence")
     assert (article.date, article.date_basis) == ("2025-03-05", "publication-stamp")
+
+
+def test_a_topic_headline_with_a_colon_at_the_top_is_the_title() -> None:
+    text = "南通：加快建设长三角强支点城市\n——访南通市委书记\n　　在今年全国两会上，南通代表团提出建议。\n"
+    [article] = normalize_text(text).articles
+    assert (article.title, article.subtitle) == (
+        "南通：加快建设长三角强支点城市",
+        "——访南通市委书记",
+    )
+    assert article.paragraphs[2] == "在今年全国两会上，南通代表团提出建议。"

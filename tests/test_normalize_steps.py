@@ -131,6 +131,12 @@ def test_layout_keeps_a_scrapes_stamp_and_source_lines_apart() -> None:
     ]
 
 
+def test_layout_keeps_a_topic_headline_at_the_top_but_joins_a_colon_line_inside() -> None:
+    text = "南通：加快建设强支点城市\n会议指出：要加快建设\n现代化港口群。\n"
+    out, _ = assert_replayable(reflow_paragraphs, text)
+    assert out.splitlines() == ["南通：加快建设强支点城市", "会议指出：要加快建设现代化港口群。"]
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

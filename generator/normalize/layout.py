@@ -26,26 +26,35 @@ _CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
+_TOPIC = re.compile(rf"[{_CJK}]{{1,8}}[：:]")
 # A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三) ends without 。
 # but is never part of the next paragraph.
 _LABELLED = re.compile(r"(?:来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]")
 _DATE_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")  # a date that opens a sentence is text, not a stamp
 _FIELD_MAX = 60
-# A line of reporters' credits: 记者 张三, 本报记者 张三, （记者 张三 通讯员 李四）, 记者朱文君 张彤 范译.
+# A line of reporters' credits: 记者 张三, 本报记者 张三, （记者 张三 通讯员 李四）, 记者朱文君 张彤 范译,
+# 记者王小明／台北报导.
 _ROLE = r"(?:记者|通讯员|实习生)"
 _NAME = rf"[{_CJK}]{{2,4}}"
 _BYLINE = re.compile(
     rf"[（(]?(?:本报|[{_CJK}]{{2,8}}?(?:日报|晚报|报|网|社|台))?{_ROLE}[ \u3000]*{_NAME}"
-    rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_NAME})*[ \u3000]*[）)]?"
+    rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_NAME})*[ \u3000]*"
+    rf"(?:[／/]?[ \u3000]*(?:[{_CJK}]{{2,4}})?报[导道])?[）)]?"
 )
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
 _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
 
 
-def is_headline_line(line: str) -> bool:
-    """Short, mostly Chinese line without sentence punctuation: a title, kicker or subtitle."""
+def is_headline_line(line: str, *, top: bool = False) -> bool:
+    """Short, mostly Chinese line without sentence punctuation: a title, kicker or subtitle.
+    At the top of a text a headline may open with a topic and a colon (南通：…, 新华时评：…)."""
+    if is_field_line(line):
+        return False  # 原标题：… is a field the metadata reads
+    topic = _TOPIC.match(line) if top else None
+    if topic and topic.end() < len(line):
+        line = line[topic.end() :]
     return (
         2 <= len(line) <= _HEADLINE_MAX
         and len(_HAN.findall(line)) * 2 >= len(line)
@@ -63,9 +72,11 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
         return "", [Change("layout", 0, len(text), text, "", _EDGE)] if text else []
     gaps = [(0, spans[0][0], "", _EDGE)]
     paragraph = text[spans[0][0] : spans[0][1]]
+    top = True  # the paragraph is the text's first
     for (_, prev_end), (next_start, next_end) in itertools.pairwise(spans):
         line = text[next_start:next_end]
-        joined = _breaks_mid_sentence(paragraph, line)
+        joined = _breaks_mid_sentence(paragraph, line, top=top)
+        top = top and joined
         new, why = ("", _JOINED) if joined else ("\n", _SEPARATED)
         gaps.append((prev_end, next_start, new, why))
         paragraph = paragraph + line if joined else line
@@ -92,10 +103,11 @@ def is_field_line(line: str) -> bool:
     return stamp or _LABELLED.match(line) is not None
 
 
-def _breaks_mid_sentence(line: str, next_line: str) -> bool:
-    """True when `line` (the paragraph so far) was cut inside a sentence `next_line` continues."""
+def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
+    """True when `line` (the paragraph so far, `top` if the text's first) was cut inside a
+    sentence `next_line` continues."""
     if _CONTINUATION_START.match(next_line) is None or is_field_line(line) or is_byline_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True
-    return _OPEN_END.search(line) is not None and not is_headline_line(line)
+    return _OPEN_END.search(line) is not None and not is_headline_line(line, top=top)

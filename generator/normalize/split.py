@@ -51,7 +51,7 @@ def split_articles(lines: list[str]) -> list[ArticleBlock]:
 def _headline_block_size(lines: list[str], start: int) -> int:
     """Number of headline lines starting at `start` that are followed by body text (else 0)."""
     end = start
-    while end < len(lines) and is_headline_line(lines[end]):
+    while end < len(lines) and is_headline_line(lines[end], top=end == 0):
         end += 1
     size = end - start
     if size > _MAX_BLOCK or end == len(lines):
