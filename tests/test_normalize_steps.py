@@ -196,6 +196,8 @@ def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
         "Copyright © 2025 南通网 All Rights Reserved",
         "苏ICP备12345678号-1",
         "未经授权，不得转载",
+        "当前位置：首页 > 新闻中心 > 南通要闻",
+        "浏览次数：1234",
     ],
 )
 def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
@@ -205,7 +207,7 @@ def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
 def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
     text = (
         "输入验证码后即可办理。\n特别声明：本次活动免费。\n欢迎关注本次大会。\n"
-        "编辑部召开会议，审核通过了方案。\n记者 张三 编辑 李四\n"
+        "编辑部召开会议，审核通过了方案。\n记者 张三 编辑 李四\n首页建设项目开工。\n阅读是一种习惯\n"
     )
     assert remove_junk(text) == (text, [])
 
