@@ -13,7 +13,7 @@ from generator.ingest.language import MIN_PAIRS, fluency
 from generator.models import SourceError
 from tests.shared_data import SEEDS
 
-ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "gb18030", "big5"}
+ENCODINGS = {"utf-8", "utf-8-sig", "utf-16", "gb18030", "big5", "big5hkscs"}
 SIMPLIFIED = "今天（2月5日），南通新型工业化暨重大项目建设推进大会举行。"
 TRADITIONAL = "會議強調，南通承載著習近平總書記的深切關懷。"
 
@@ -105,6 +105,21 @@ def test_text_that_decodes_but_is_not_chinese_is_refused(data: bytes, problem: s
 
 def test_a_legacy_guess_that_reads_as_noise_gives_way_to_the_codec_that_reads_as_chinese() -> None:
     assert decode_bytes(BIG5_READ_AS_GB.encode("big5"), "x.txt") == (BIG5_READ_AS_GB, "big5")
+
+
+HONG_KONG = "香港特區政府今日公布，佢哋話今年嘅經濟增長會比去年好，但係冇講具體數字。市民反應不一。"
+
+
+def test_hong_kong_big5_is_read_where_plain_big5_fails() -> None:
+    assert decode_bytes(HONG_KONG.encode("big5hkscs"), "x.txt") == (HONG_KONG, "big5hkscs")
+
+
+def test_big5_that_only_gb18030_decodes_is_refused_for_its_private_use_characters() -> None:
+    data = HONG_KONG.encode("big5hkscs") + "。".encode("gb18030") + b"\x81\x30\x81\x30"
+    assert fluency(data.decode("gb18030")).pairs < MIN_PAIRS  # too few pairs to judge by them
+    with pytest.raises(SourceError) as info:
+        decode_bytes(data, "drop/hk.txt")
+    assert "does not read as Chinese" in info.value.problem
 
 
 def test_damaged_and_classical_chinese_still_read_as_chinese() -> None:

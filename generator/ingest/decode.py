@@ -21,6 +21,7 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16"),
 )
 _LEGACY = ("gb18030", "big5")
+_BIG5_HKSCS = "big5hkscs"  # Big5 with Hong Kong's characters, tried where plain Big5 fails
 _BINARY_MAGIC = (b"%PDF", b"\x89PNG", b"PK\x03\x04", b"\x1f\x8b", b"GIF8", b"\xff\xd8\xff")
 # C0 controls other than tab, LF, VT, FF, CR and ESC: text files do not contain them.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 11, 12, 13, 27))
@@ -48,7 +49,7 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
 def _not_chinese_problem(encoding: str, mean_logp: float) -> str:
     """Say what was measured, and what such text usually is."""
     measured = f"adjacent characters average log-probability {mean_logp:.1f}, Chinese text > -10"
-    if encoding in _LEGACY:
+    if not encoding.startswith("utf"):
         return (
             f"does not read as Chinese in GB18030 or Big5 ({measured}): "
             "another encoding, such as EUC-KR, Shift-JIS or EUC-TW?"
@@ -106,18 +107,33 @@ def _reject_damaged_utf8(data: bytes, exc: UnicodeDecodeError, path: str) -> Non
 
 
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
-    """Choose between GB18030 and Big5; only strictly decodable candidates are considered."""
-    decodable = [enc for enc in _LEGACY if _decodes(data, enc)]
+    """Choose among GB18030 and Big5 (or Hong Kong's Big5 where plain Big5 fails); only strictly
+    decodable candidates are considered."""
+    decodable = _decodable(data)
     if not decodable:
         raise SourceError(path, _undecodable_problem(data))
+    texts = {encoding: data.decode(encoding) for encoding in decodable}
+    guess = _guess(data, decodable)
+    # charset-normalizer misreads about one Big5 line in 130 (chardet's Taiwan pages) as GB18030
+    better = (e for e in decodable if e != guess and reads_better(texts[e], texts[guess]))
+    encoding = next(better, guess)
+    return texts[encoding], encoding
+
+
+def _decodable(data: bytes) -> list[str]:
+    found = [encoding for encoding in _LEGACY if _decodes(data, encoding)]
+    if "big5" not in found and _decodes(data, _BIG5_HKSCS):
+        found.append(_BIG5_HKSCS)  # 佢哋、嘅、冇 are not in plain Big5
+    return found
+
+
+def _guess(data: bytes, decodable: list[str]) -> str:
+    """charset-normalizer's choice, restricted to the decodable candidates."""
     if len(decodable) == 1:
-        return data.decode(decodable[0]), decodable[0]
+        return decodable[0]
     best = from_bytes(data, cp_isolation=list(_LEGACY)).best()
     guess = "big5" if best is not None and best.encoding == "big5" else "gb18030"
-    other = "gb18030" if guess == "big5" else "big5"
-    text, other_text = data.decode(guess), data.decode(other)
-    # charset-normalizer misreads about one Big5 line in 130 (chardet's Taiwan pages) as GB18030
-    return (other_text, other) if reads_better(other_text, text) else (text, guess)
+    return guess if guess in decodable else decodable[-1]
 
 
 def _decodes(data: bytes, encoding: str) -> bool:

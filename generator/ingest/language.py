@@ -14,6 +14,7 @@ GB18030 or Big5, Big5 read as GB18030 and the reverse, and UTF-8 read as GBK.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -24,22 +25,32 @@ from generator.normalize.script import to_simplified
 MIN_PAIRS = 20  # fewer adjacent Han pairs say too little to refuse a file
 MIN_PAIRS_TO_COMPARE = 5  # but enough to prefer one codec's reading to another's
 CHINESE_LOGP = -10.0  # below this mean, the characters do not follow one another as Chinese
+# Private-use characters among Han and private-use ones: GB18030 maps bytes no character has
+# there, so Big5 read as GB18030 is full of them (chardet's Big5 pages: 34 % and more; Hong
+# Kong's 佢哋… 44 %), and so few Han characters stand together that their pairs show nothing.
+# Chinese text has none (chardet's GB2312 and Big5 pages, the seeds).
+MAX_PRIVATE_SHARE = 0.05
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
 @dataclass(frozen=True)
 class Fluency:
     pairs: int  # adjacent Han characters scored
     mean_logp: float  # their mean log P(character | previous); 0.0 with no pairs
+    private_share: float  # of the Han and private-use characters, the private-use ones
 
     @property
     def reads_as_chinese(self) -> bool:
         """Not proven otherwise: too short to judge, or fluent."""
+        if self.private_share > MAX_PRIVATE_SHARE:
+            return False
         return self.pairs < MIN_PAIRS or self.mean_logp >= CHINESE_LOGP
 
     @property
     def shows_chinese(self) -> bool:
         """Enough fluent Han pairs to say this reading is the Chinese one."""
-        return self.pairs >= MIN_PAIRS_TO_COMPARE and self.mean_logp >= CHINESE_LOGP
+        fluent = self.pairs >= MIN_PAIRS_TO_COMPARE and self.mean_logp >= CHINESE_LOGP
+        return fluent and self.private_share <= MAX_PRIVATE_SHARE
 
 
 def fluency(text: str) -> Fluency:
@@ -47,14 +58,23 @@ def fluency(text: str) -> Fluency:
     simplified, _ = to_simplified(text)
     bigrams = char_bigrams()
     scores = [bigrams.logp(a, b) for a, b in pairwise(simplified) if is_han(a) and is_han(b)]
-    return Fluency(len(scores), sum(scores) / len(scores) if scores else 0.0)
+    private = len(_PRIVATE_USE.findall(text))
+    han = sum(map(is_han, text))
+    return Fluency(
+        len(scores), sum(scores) / len(scores) if scores else 0.0, private / max(han + private, 1)
+    )
 
 
 def reads_better(text: str, than: str) -> bool:
-    """Of two readings of the same bytes, `text` shows Chinese and `than` does not (its
-    characters are noise, or too few are Han to show anything: Big5 read as GB18030 is full of
-    private-use characters)."""
-    return fluency(text).shows_chinese and not fluency(than).shows_chinese
+    """Of two readings of the same bytes, `text` is nearer Chinese: it shows Chinese where `than`
+    does not, or `than` is proven noise (private-use characters, pairs no Chinese writes) and
+    `text` is not."""
+    return _rank(fluency(text)) > _rank(fluency(than))
+
+
+def _rank(score: Fluency) -> int:
+    """2: shows Chinese; 1: too little to tell; 0: not Chinese."""
+    return 2 if score.shows_chinese else int(score.reads_as_chinese)
 
 
 def has_chinese(text: str) -> bool:
