@@ -61,9 +61,8 @@ class Article:
     byline: str | None = None
     author: str | None = None  # author note, e.g. "（作者为南通市委书记）"
     date: str | None = None  # ISO yyyy-mm-dd, or None when nothing supports a date
-    date_basis: str = (
-        "unknown"  # "explicit", "relative", "year-from-context", "publication-stamp", "unknown"
-    )
+    # how the date was found: explicit, relative, year-from-context, publication-stamp, unknown
+    date_basis: str = "unknown"
     title_basis: str = "headline"  # "headline" or "first-sentence"
     editions: list[str] = field(default_factory=list)  # ids of other articles with the same story
 

@@ -35,6 +35,8 @@ _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 @dataclass(frozen=True)
 class Fluency:
+    """How a decoded text reads: its Han pairs' fluency and its private-use characters."""
+
     pairs: int  # adjacent Han characters scored
     mean_logp: float  # their mean log P(character | previous); 0.0 with no pairs
     private_share: float  # of the Han and private-use characters, the private-use ones

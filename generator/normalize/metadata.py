@@ -33,7 +33,7 @@ _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
-_STAMP_LINES = 3  # a publication stamp sits above the text, within its first lines
+_HEAD_LINES = 3  # a scrape puts its stamp, fields and credits above the text, in its first lines
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
 _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -70,7 +70,7 @@ def find_byline(dateline: str | None, paragraphs: list[str]) -> str | None:
     reporter = _DATELINE.match(dateline or "")
     if reporter and reporter.group("reporter"):
         return reporter.group("reporter")[1:-1]
-    lines = [*paragraphs[:_STAMP_LINES], *reversed(paragraphs[-2:])]
+    lines = [*paragraphs[:_HEAD_LINES], *reversed(paragraphs[-2:])]
     return next((line.strip("（()）") for line in lines if is_byline_line(line)), None)
 
 
@@ -94,7 +94,7 @@ def opening_paragraph(body: list[str]) -> str:
 
 def _fields(paragraphs: list[str]) -> list[str]:
     """The scrape's field lines above the text."""
-    return [p for p in paragraphs[:_STAMP_LINES] if is_field_line(p)]
+    return [p for p in paragraphs[:_HEAD_LINES] if is_field_line(p)]
 
 
 def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
@@ -103,7 +103,7 @@ def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
     full = _valid_date(_FULL_DATE.search(head))
     if full:
         return full.isoformat(), "explicit"
-    stamp = next(filter(None, map(_publication_stamp, body[:_STAMP_LINES])), None)
+    stamp = next(filter(None, map(_publication_stamp, body[:_HEAD_LINES])), None)
     month_day = _DATE_MD.search(head)
     if month_day:
         month, day = int(month_day.group(1)), int(month_day.group(2))
