@@ -101,6 +101,20 @@ def test_two_articles_split_at_headline_blocks_with_named_lines() -> None:
     assert second.body == lines[5:]
 
 
+def test_a_lone_headline_right_before_a_dateline_starts_an_article() -> None:
+    text = (
+        "南通港一季度吞吐量增长\n本报讯 昨天，南通港公布一季度数据。\n加快建设出海口\n"
+        "据了解，新出海口建设正在推进。\n南通：加快建设强支点城市\n本报讯 两会上，南通代表团提出建议。\n"
+    )
+    first, second = normalize_text(text).articles
+    assert first.title == "南通港一季度吞吐量增长"
+    assert first.paragraphs[-2:] == [
+        "加快建设出海口",
+        "据了解，新出海口建设正在推进。",
+    ]  # a sub-heading
+    assert (second.title, second.dateline) == ("南通：加快建设强支点城市", "本报讯")
+
+
 def test_a_lone_subheading_does_not_start_an_article() -> None:
     lines = ["第一段正文，内容。", "突出创新驱动", "第二段正文，内容。"]
     [article] = split_articles(lines)

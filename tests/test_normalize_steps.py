@@ -137,6 +137,11 @@ def test_layout_keeps_a_topic_headline_at_the_top_but_joins_a_colon_line_inside(
     assert out.splitlines() == ["南通：加快建设强支点城市", "会议指出：要加快建设现代化港口群。"]
 
 
+def test_layout_never_joins_a_line_onto_a_dateline() -> None:
+    text = "会议强调，要加快建设\n本报讯 两会上，南通代表团提出建议。\n"
+    assert reflow_paragraphs(text) == (text, [])
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

@@ -2,7 +2,8 @@
 
 Works on the gaps between line contents, so each recorded change is one gap rewritten.
 Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。;
-nor are a scrape's date stamp and source lines, nor a line of reporters' credits.
+nor are a scrape's date stamp and source lines, nor a line of reporters' credits; and a line
+that opens with an outlet's dateline (本报讯…) starts a paragraph.
 """
 
 from __future__ import annotations
@@ -42,6 +43,13 @@ _BYLINE = re.compile(
     rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_NAME})*[ \u3000]*"
     rf"(?:[／/]?[ \u3000]*(?:[{_CJK}]{{2,4}})?报[导道])?[）)]?"
 )
+# What opens a report: its outlet and 讯 or 电 (本报讯, 南通网讯, 新华社南京3月12日电, 晚报综合消息).
+MONTH_DAY = r"\d{1,2}月\d{1,2}日"
+OUTLET = (
+    rf"(?:本报|新华社|中新社|[{_CJK}]{{0,8}}?(?:报|网|客户端))"
+    rf"(?:[{_CJK}]{{0,4}}{MONTH_DAY}|客户端)?(?:讯|电|综合消息)"
+)
+_OPENS_REPORT = re.compile(OUTLET)
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
 _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
@@ -90,6 +98,11 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
     return "".join(parts) + gaps[-1][2], changes
 
 
+def opens_report(line: str) -> bool:
+    """The line opens with an outlet's dateline: a report starts here, never mid-sentence."""
+    return _OPENS_REPORT.match(line) is not None
+
+
 def is_byline_line(line: str) -> bool:
     """A whole line naming the reporters: a credit, never a headline or a broken sentence."""
     return _BYLINE.fullmatch(line) is not None
@@ -106,7 +119,9 @@ def is_field_line(line: str) -> bool:
 def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
     """True when `line` (the paragraph so far, `top` if the text's first) was cut inside a
     sentence `next_line` continues."""
-    if _CONTINUATION_START.match(next_line) is None or is_field_line(line) or is_byline_line(line):
+    if _CONTINUATION_START.match(next_line) is None or opens_report(next_line):
+        return False
+    if is_field_line(line) or is_byline_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True

@@ -15,17 +15,14 @@ from pathlib import Path
 
 import yaml
 
-from generator.normalize.layout import is_byline_line, is_field_line
+from generator.normalize.layout import MONTH_DAY, OUTLET, is_byline_line, is_field_line
 
 _CUES_FILE = Path(__file__).with_name("year_cues.yaml")
-_HAN = r"\u4e00-\u9fff"
-_MONTH_DAY = r"\d{1,2}月\d{1,2}日"
 _YEAR = r"(?:(?:19|20)\d{2}年)"
 _DATELINE = re.compile(
-    rf"(?P<outlet>(?:本报|新华社|中新社|[{_HAN}]{{0,8}}?(?:日报|晚报|早报|时报|商报|快报|报|网|客户端))"
-    rf"(?:[{_HAN}]{{0,4}}{_MONTH_DAY}|客户端)?(?:讯|电|综合消息))?"
+    rf"(?P<outlet>{OUTLET})?"
     r"[ \u3000]?(?P<reporter>（(?:本报)?(?:记者|通讯员)[^）]{1,40}）)?"
-    rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{_MONTH_DAY}）)?|{_YEAR}?{_MONTH_DAY})"
+    rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{MONTH_DAY}）)?|{_YEAR}?{MONTH_DAY})"
     r"(?:上午|下午|晚上|早上|中午|晚间)?(?=[，, ]|$))?"
 )
 _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")

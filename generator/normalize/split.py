@@ -2,14 +2,15 @@
 
 A file may hold several articles (a newspaper page). An article starts at a block of 2-3
 headline lines (kicker / title / subtitle) followed by body text, or at a single headline
-line at the very top; a lone short line inside the body is a sub-heading, not a new article.
+line at the very top or right before an outlet's dateline (本报讯…); any other lone short line
+inside the body is a sub-heading, not a new article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.normalize.layout import is_headline_line
+from generator.normalize.layout import is_headline_line, opens_report
 
 _MAX_BLOCK = 3
 
@@ -37,7 +38,7 @@ def split_articles(lines: list[str]) -> list[ArticleBlock]:
     i = 0
     while i < len(lines):
         size = _headline_block_size(lines, i)
-        if size and (i == 0 or size > 1 or not blocks):
+        if size and (i == 0 or size > 1 or not blocks or opens_report(lines[i + size])):
             blocks.append(ArticleBlock(headlines=lines[i : i + size]))
             i += size
             continue
@@ -51,12 +52,18 @@ def split_articles(lines: list[str]) -> list[ArticleBlock]:
 def _headline_block_size(lines: list[str], start: int) -> int:
     """Number of headline lines starting at `start` that are followed by body text (else 0)."""
     end = start
-    while end < len(lines) and is_headline_line(lines[end], top=end == 0):
+    while end < len(lines) and is_headline_line(lines[end], top=_heads_a_report(lines, end)):
         end += 1
     size = end - start
     if size > _MAX_BLOCK or end == len(lines):
         return 0
     return size
+
+
+def _heads_a_report(lines: list[str], index: int) -> bool:
+    """Line `index` opens the text or comes right before a dateline: a headline there may open
+    with a topic and a colon (南通：…)."""
+    return index == 0 or (index + 1 < len(lines) and opens_report(lines[index + 1]))
 
 
 def name_headlines(lines: list[str]) -> Headline:
