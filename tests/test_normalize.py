@@ -256,6 +256,7 @@ def test_a_reposted_articles_fields_give_its_title_author_and_date() -> None:
     ("text", "byline"),
     [
         ("本报记者 张三\n　　4月9日，南通召开大会。会议强调要加快发展。\n", "本报记者 张三"),
+        ("本台记者 张三\n　　4月9日，南通召开大会。\n", "本台记者 张三"),
         (
             "南通日报记者 张三 通讯员 李四\n　　4月9日，南通召开大会。\n",
             "南通日报记者 张三 通讯员 李四",
