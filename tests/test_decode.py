@@ -95,6 +95,8 @@ BIG5_READ_AS_GB = (
         # UTF-8 Chinese once read as GBK and saved again: every byte is valid UTF-8.
         ((SIMPLIFIED * 2).encode().decode("gbk", "replace").encode(), "does not read as Chinese"),
         (b"An English note, not an article.\n", "no Chinese characters"),
+        (JAPANESE.encode(), "reads as Japanese"),  # its kanji pairs read as fluent Chinese
+        (JAPANESE.encode("euc_jp"), "reads as Japanese"),
     ],
 )
 def test_text_that_decodes_but_is_not_chinese_is_refused(data: bytes, problem: str) -> None:

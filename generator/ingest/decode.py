@@ -12,7 +12,7 @@ import re
 
 from charset_normalizer import from_bytes
 
-from generator.ingest.language import fluency, has_chinese, reads_better
+from generator.ingest.language import Fluency, fluency, has_chinese, reads_better
 from generator.models import SourceError
 
 _BOMS = (
@@ -41,14 +41,16 @@ def decode_bytes(data: bytes, path: str) -> tuple[str, str]:
     if not has_chinese(text):
         raise SourceError(path, f"no Chinese characters in it (read as {encoding})")
     score = fluency(text)
-    if not score.reads_as_chinese:
-        raise SourceError(path, _not_chinese_problem(encoding, score.mean_logp))
+    if score.problem is not None:
+        raise SourceError(path, _not_chinese_problem(encoding, score))
     return text, encoding
 
 
-def _not_chinese_problem(encoding: str, mean_logp: float) -> str:
+def _not_chinese_problem(encoding: str, score: Fluency) -> str:
     """Say what was measured, and what such text usually is."""
-    measured = f"adjacent characters average log-probability {mean_logp:.1f}, Chinese text > -10"
+    measured = score.problem
+    if score.japanese:
+        return f"reads as Japanese, not Chinese ({measured})"
     if not encoding.startswith("utf"):
         return (
             f"does not read as Chinese in GB18030 or Big5 ({measured}): "

@@ -9,7 +9,8 @@ the mean log P(character | previous) over adjacent Han characters, after convers
 Simplified, is -4.8 to -9.1 on Chinese text (1,948 held-out news paragraphs three at a time,
 the seeds and gold, chardet's GB2312 and Big5 pages down to a Cantonese chat blog at -9.1,
 classical Chinese at -7.8) and -10.7 to -14.7 on chardet's pages in other encodings read as
-GB18030 or Big5, Big5 read as GB18030 and the reverse, and UTF-8 read as GBK.
+GB18030 or Big5, Big5 read as GB18030 and the reverse, and UTF-8 read as GBK.  Two shares of
+characters settle what pairs cannot: private-use ones (garbage) and kana (Japanese).
 """
 
 from __future__ import annotations
@@ -31,28 +32,50 @@ CHINESE_LOGP = -10.0  # below this mean, the characters do not follow one anothe
 # Chinese text has none (chardet's GB2312 and Big5 pages, the seeds).
 MAX_PRIVATE_SHARE = 0.05
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+# Kana among Han and kana: Japanese kanji pairs read as fluent Chinese (-5.7), but chardet's
+# Japanese pages are 38 % kana and more, Chinese text at most 0.2 % (a brand's の).
+MAX_KANA_SHARE = 0.1
+_KANA = re.compile("[\u3040-\u30ff]")
 
 
 @dataclass(frozen=True)
 class Fluency:
-    """How a decoded text reads: its Han pairs' fluency and its private-use characters."""
+    """How a decoded text reads: its Han pairs' fluency, its private-use characters and kana."""
 
     pairs: int  # adjacent Han characters scored
     mean_logp: float  # their mean log P(character | previous); 0.0 with no pairs
     private_share: float  # of the Han and private-use characters, the private-use ones
+    kana_share: float  # of the Han and kana characters, the kana
 
     @property
     def reads_as_chinese(self) -> bool:
         """Not proven otherwise: too short to judge, or fluent."""
-        if self.private_share > MAX_PRIVATE_SHARE:
-            return False
-        return self.pairs < MIN_PAIRS or self.mean_logp >= CHINESE_LOGP
+        return self.problem is None
 
     @property
     def shows_chinese(self) -> bool:
         """Enough fluent Han pairs to say this reading is the Chinese one."""
         fluent = self.pairs >= MIN_PAIRS_TO_COMPARE and self.mean_logp >= CHINESE_LOGP
-        return fluent and self.private_share <= MAX_PRIVATE_SHARE
+        return fluent and self.problem is None
+
+    @property
+    def japanese(self) -> bool:
+        """Written with kana (and not garbage that happens to hold kana, as Big5 read as GB18030)."""
+        return self.kana_share > MAX_KANA_SHARE and self.private_share <= MAX_PRIVATE_SHARE
+
+    @property
+    def problem(self) -> str | None:
+        """Why the text is not Chinese, as measured; None if nothing says so."""
+        if self.private_share > MAX_PRIVATE_SHARE:
+            return f"{self.private_share:.0%} of its characters are private-use"
+        if self.japanese:
+            return f"{self.kana_share:.0%} of its Han and kana characters are Japanese kana"
+        if self.pairs >= MIN_PAIRS and self.mean_logp < CHINESE_LOGP:
+            return (
+                f"adjacent characters average log-probability {self.mean_logp:.1f}, "
+                f"Chinese text > {CHINESE_LOGP:.0f}"
+            )
+        return None
 
 
 def fluency(text: str) -> Fluency:
@@ -60,10 +83,13 @@ def fluency(text: str) -> Fluency:
     simplified, _ = to_simplified(text)
     bigrams = char_bigrams()
     scores = [bigrams.logp(a, b) for a, b in pairwise(simplified) if is_han(a) and is_han(b)]
-    private = len(_PRIVATE_USE.findall(text))
     han = sum(map(is_han, text))
+    private, kana = len(_PRIVATE_USE.findall(text)), len(_KANA.findall(text))
     return Fluency(
-        len(scores), sum(scores) / len(scores) if scores else 0.0, private / max(han + private, 1)
+        pairs=len(scores),
+        mean_logp=sum(scores) / len(scores) if scores else 0.0,
+        private_share=private / max(han + private, 1),
+        kana_share=kana / max(han + kana, 1),
     )
 
 
