@@ -362,6 +362,13 @@ def test_a_mark_hidden_after_an_open_quotation_is_its_closing_one() -> None:
     assert "「對談」,直到" in repaired
 
 
+def test_a_blogs_run_of_full_stops_is_read_as_written() -> None:
+    # Blogs write an ellipsis as 。。。; 个 + 。 put `a3 a1` (！) across each pair of stops.
+    text = "还是要找一个。。。像我妈一样爱我的，能让我放心。"
+    assert repair_showing(text, [], "一個?!!")
+    assert repaired_exactly(text, [])
+
+
 def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch) -> None:
     # bench_repair.py --oracle: what a perfect choice among the search's readings would score.
     wrong, right = [SimpleNamespace(out=(text, False, None)) for text in ("之。”", "之海”")]

@@ -198,6 +198,8 @@ def _clashes(before: str, char: str) -> bool:
         return before in OPENING  # a paragraph does not end on an opening mark
     if before not in _CLASHING_MARKS or char not in _CLASHING_MARKS:
         return False
+    if before == char == "。":
+        return False  # blogs write an ellipsis as 。。。 (chardet's GB2312 pages)
     return not (
         before in CLOSING or char in OPENING or (before in SENTENCE_END and char in CLOSING)
     )
