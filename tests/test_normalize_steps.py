@@ -142,6 +142,11 @@ def test_layout_never_joins_a_line_onto_a_dateline() -> None:
     assert reflow_paragraphs(text) == (text, [])
 
 
+def test_layout_never_joins_a_photo_credit_onto_the_next_paragraph() -> None:
+    text = "图为会议现场。\n记者 张三 摄\n会议要求，各地要狠抓落实。\n（王五 摄）\n会议结束。\n"
+    assert reflow_paragraphs(text) == (text, [])
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

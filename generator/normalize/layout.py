@@ -2,7 +2,7 @@
 
 Works on the gaps between line contents, so each recorded change is one gap rewritten.
 Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。;
-nor are a scrape's date stamp and source lines, nor a line of reporters' credits; and a line
+nor are a scrape's date stamp and source lines, nor a line of reporters' or photo credits; and a line
 that opens with an outlet's dateline (本报讯…) starts a paragraph.
 """
 
@@ -50,6 +50,9 @@ OUTLET = (
     rf"(?:[{_CJK}]{{0,4}}{MONTH_DAY}|客户端)?(?:讯|电|综合消息)"
 )
 _OPENS_REPORT = re.compile(OUTLET)
+_PHOTO_CREDIT = re.compile(
+    rf"[（(]?(?:{_ROLE}[ \u3000]*)?{_NAME}(?:[ \u3000、]+{_NAME})*[ \u3000]*摄[）)]?"
+)
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
 _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
@@ -69,7 +72,7 @@ def is_headline_line(line: str, *, top: bool = False) -> bool:
         and _BODY_PUNCT.search(line) is None
         and _NOT_HEADLINE_START.match(line) is None
         and _CONTINUING_END.search(line) is None
-        and not is_byline_line(line)
+        and not is_credit_line(line)
     )
 
 
@@ -104,8 +107,13 @@ def opens_report(line: str) -> bool:
 
 
 def is_byline_line(line: str) -> bool:
-    """A whole line naming the reporters: a credit, never a headline or a broken sentence."""
+    """A whole line naming the reporters."""
     return _BYLINE.fullmatch(line) is not None
+
+
+def is_credit_line(line: str) -> bool:
+    """Reporters' or a photographer's credit (记者 张三 摄): never a headline or a broken sentence."""
+    return is_byline_line(line) or _PHOTO_CREDIT.fullmatch(line) is not None
 
 
 def is_field_line(line: str) -> bool:
@@ -121,7 +129,7 @@ def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
     sentence `next_line` continues."""
     if _CONTINUATION_START.match(next_line) is None or opens_report(next_line):
         return False
-    if is_field_line(line) or is_byline_line(line):
+    if is_field_line(line) or is_credit_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True

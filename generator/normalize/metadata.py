@@ -15,7 +15,13 @@ from pathlib import Path
 
 import yaml
 
-from generator.normalize.layout import MONTH_DAY, OUTLET, is_byline_line, is_field_line
+from generator.normalize.layout import (
+    MONTH_DAY,
+    OUTLET,
+    is_byline_line,
+    is_credit_line,
+    is_field_line,
+)
 
 _CUES_FILE = Path(__file__).with_name("year_cues.yaml")
 _YEAR = r"(?:(?:19|20)\d{2}年)"
@@ -86,7 +92,7 @@ def original_title(paragraphs: list[str]) -> str | None:
 
 def opening_paragraph(body: list[str]) -> str:
     """The first paragraph of text proper, past any publication stamp, labelled field or credit."""
-    return next((p for p in body if not (is_field_line(p) or is_byline_line(p))), "")
+    return next((p for p in body if not (is_field_line(p) or is_credit_line(p))), "")
 
 
 def _fields(paragraphs: list[str]) -> list[str]:
