@@ -147,6 +147,16 @@ def test_layout_never_joins_a_photo_credit_onto_the_next_paragraph() -> None:
     assert reflow_paragraphs(text) == (text, [])
 
 
+def test_layout_keeps_numbered_subheadings_apart_but_joins_a_broken_numbered_item() -> None:
+    text = (
+        "一、加快项目建设\n今年以来，项目进展顺利。\n（二）强化要素保障\n各地要加大力度。\n"
+        "3.优化营商环境\n持续深化改革。\n4.加快推进项目建设，推动\n高质量发展。\n"
+    )
+    out, _ = assert_replayable(reflow_paragraphs, text)
+    assert out.splitlines()[:6] == text.splitlines()[:6]
+    assert out.splitlines()[6] == "4.加快推进项目建设，推动高质量发展。"
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

@@ -2,8 +2,9 @@
 
 Works on the gaps between line contents, so each recorded change is one gap rewritten.
 Headline-like lines (short, no sentence punctuation) are never joined: titles end without 。;
-nor are a scrape's date stamp and source lines, nor a line of reporters' or photo credits; and a line
-that opens with an outlet's dateline (本报讯…) starts a paragraph.
+nor are numbered sub-headings (一、…), a scrape's date stamp and source lines, nor a line of
+reporters' or photo credits; and a line that opens with an outlet's dateline (本报讯…) starts a
+paragraph.
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ _CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
+# A numbered sub-heading: 一、加快项目建设, （二）强化要素保障, 3.优化营商环境 (not 3.5亿元).
+_NUMBERED = re.compile(
+    r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)"
+)
 _TOPIC = re.compile(rf"[{_CJK}]{{1,8}}[：:]")
 # A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三) ends without 。
 # but is never part of the next paragraph.
@@ -111,6 +116,12 @@ def is_byline_line(line: str) -> bool:
     return _BYLINE.fullmatch(line) is not None
 
 
+def is_subheading_line(line: str) -> bool:
+    """A numbered heading inside an article: its own paragraph, though no article's title."""
+    number = _NUMBERED.match(line)
+    return number is not None and is_headline_line(line[number.end() :])
+
+
 def is_credit_line(line: str) -> bool:
     """Reporters' or a photographer's credit (记者 张三 摄): never a headline or a broken sentence."""
     return is_byline_line(line) or _PHOTO_CREDIT.fullmatch(line) is not None
@@ -129,7 +140,7 @@ def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
     sentence `next_line` continues."""
     if _CONTINUATION_START.match(next_line) is None or opens_report(next_line):
         return False
-    if is_field_line(line) or is_credit_line(line):
+    if is_field_line(line) or is_credit_line(line) or is_subheading_line(line):
         return False
     if _CONTINUING_END.search(line):
         return True
