@@ -6,7 +6,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from generator.normalize import normalize_text
 from generator.normalize.changes import apply_changes
+from generator.normalize.entities import decode_entities
 from generator.normalize.junk import remove_junk
 from generator.normalize.layout import is_headline_line, reflow_paragraphs
 from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
@@ -232,9 +234,37 @@ def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
     assert remove_junk(text) == (text, [])
 
 
+# --- entities ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "decoded"),
+    [
+        ("召开&ldquo;产业强市&rdquo;推进会", "召开“产业强市”推进会"),
+        ("推进会&nbsp;会议强调", "推进会 会议强调"),
+        ("建设&mdash;&mdash;港口群&#8230;", "建设——港口群…"),
+        ("A&amp;B公司，&amp;nbsp;&amp;amp;", "A&B公司， &"),
+        ("&#x4e2d;&#25991;", "中文"),
+        ("R&D部门，&foo;与&#0;不变", "R&D部门，&foo;与&#0;不变"),
+    ],
+)
+def test_entities_become_their_characters(text: str, decoded: str) -> None:
+    out, changes = assert_replayable(decode_entities, text)
+    assert out == decoded
+    assert all(c.fix == "entity" for c in changes)
+
+
+def test_an_entitys_semicolon_is_not_taken_for_chinese_punctuation() -> None:
+    assert (
+        normalize_text("南通&ldquo;产业强市&rdquo;推进会召开。\n").text
+        == "南通“产业强市”推进会召开。\n"
+    )
+
+
 # --- all steps --------------------------------------------------------------------------------
 
 STEPS = [
+    decode_entities,
     to_simplified,
     restore_fullwidth_punctuation,
     restore_acronyms,
@@ -250,7 +280,7 @@ def test_steps_record_replayable_changes_on_any_text(step, text: str) -> None:
 
 
 @pytest.mark.parametrize("step", STEPS)
-@given(text=st.text(alphabet="中文，。,.?!;:() \n\r\t“”a1记者(", max_size=80))
+@given(text=st.text(alphabet="中文，。,.?!;:() \n\r\t“”a1记者(&#x3bmpn", max_size=80))
 def test_steps_are_idempotent(step, text: str) -> None:
     once, _ = step(text)
     assert step(once) == (once, [])

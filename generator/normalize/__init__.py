@@ -3,10 +3,11 @@
 Steps run in this order, each `text -> (text, changes)` with changes indexing that step's
 input, so replaying them in order reproduces the output (see `changes.apply_changes`):
 
-    garble -> pinyin -> script -> junk -> punctuation -> acronym -> layout
+    garble -> pinyin -> entity -> script -> junk -> punctuation -> acronym -> layout
 
 Garble repair needs the raw bytes' alignment, so it runs first; pinyin removal needs the
-annotations the garble step reads. Junk runs after script conversion so junk.yaml is written
+annotations the garble step reads. HTML character references are decoded before punctuation
+repair would read the `;` of `&amp;` as a Chinese semicolon. Junk runs after script conversion so junk.yaml is written
 once, in Simplified, and before layout so a disclaimer is never joined onto the article.
 """
 
@@ -18,6 +19,7 @@ from dataclasses import asdict
 from generator.models import Article, Change, NormalizedSource, Source
 from generator.normalize.changes import Step
 from generator.normalize.editions import fingerprint, lend_edition_date, same_story
+from generator.normalize.entities import decode_entities
 from generator.normalize.garble import DOUBTFUL_MARGIN, repair_garbles
 from generator.normalize.junk import remove_junk
 from generator.normalize.layout import reflow_paragraphs
@@ -50,6 +52,7 @@ __all__ = [
 STEPS: tuple[Step, ...] = (
     repair_garbles,
     remove_pinyin_annotations,
+    decode_entities,
     to_simplified,
     remove_junk,
     restore_fullwidth_punctuation,
