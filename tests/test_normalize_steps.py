@@ -23,6 +23,13 @@ def assert_replayable(step, text: str) -> tuple[str, list]:
     return out, changes
 
 
+def assert_fixes(step, fix: str, raw: str, clean: str) -> None:
+    """The step turns raw into clean, recording each change under its own fix name."""
+    out, changes = assert_replayable(step, raw)
+    assert out == clean
+    assert {c.fix for c in changes} == ({fix} if raw != clean else set())
+
+
 # --- script -----------------------------------------------------------------------------------
 
 
@@ -54,9 +61,7 @@ def test_script_leaves_simplified_and_converts_around_nul() -> None:
     ],
 )
 def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -> None:
-    out, changes = assert_replayable(restore_fullwidth_punctuation, raw)
-    assert out == clean
-    assert changes and {c.fix for c in changes} == {"punctuation"}
+    assert_fixes(restore_fullwidth_punctuation, "punctuation", raw, clean)
 
 
 @pytest.mark.parametrize(
@@ -249,9 +254,7 @@ def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
     ],
 )
 def test_entities_become_their_characters(text: str, decoded: str) -> None:
-    out, changes = assert_replayable(decode_entities, text)
-    assert out == decoded
-    assert all(c.fix == "entity" for c in changes)
+    assert_fixes(decode_entities, "entity", text, decoded)
 
 
 def test_an_entitys_semicolon_is_not_taken_for_chinese_punctuation() -> None:
