@@ -11,6 +11,7 @@ from generator.normalize.changes import apply_changes
 from generator.normalize.entities import decode_entities
 from generator.normalize.junk import remove_junk
 from generator.normalize.layout import is_headline_line, reflow_paragraphs
+from generator.normalize.markup import remove_markup
 from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
 from generator.normalize.script import to_simplified
 
@@ -257,6 +258,22 @@ def test_entities_become_their_characters(text: str, decoded: str) -> None:
     assert_fixes(decode_entities, "entity", text, decoded)
 
 
+@pytest.mark.parametrize(
+    ("text", "clean"),
+    [
+        ("召开推进会。<br />会议强调，要加快建设。<BR>", "召开推进会。\n会议强调，要加快建设。\n"),
+        ('<p class="t">会议要求。</p><strong>重点</strong>是项目。', "\n会议要求。\n重点是项目。"),
+        ('<a href="x">南通</a>发布<img src="a.jpg" />', "南通发布"),
+        (
+            "增长率>5%，且<10%。<script>x</script><pre>",
+            "增长率>5%，且<10%。<script>x</script><pre>",
+        ),
+    ],
+)
+def test_html_tags_a_scraper_left_go(text: str, clean: str) -> None:
+    assert_fixes(remove_markup, "markup", text, clean)
+
+
 def test_an_entitys_semicolon_is_not_taken_for_chinese_punctuation() -> None:
     assert (
         normalize_text("南通&ldquo;产业强市&rdquo;推进会召开。\n").text
@@ -268,6 +285,7 @@ def test_an_entitys_semicolon_is_not_taken_for_chinese_punctuation() -> None:
 
 STEPS = [
     decode_entities,
+    remove_markup,
     to_simplified,
     restore_fullwidth_punctuation,
     restore_acronyms,

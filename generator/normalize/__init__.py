@@ -3,11 +3,12 @@
 Steps run in this order, each `text -> (text, changes)` with changes indexing that step's
 input, so replaying them in order reproduces the output (see `changes.apply_changes`):
 
-    garble -> pinyin -> entity -> script -> junk -> punctuation -> acronym -> layout
+    garble -> pinyin -> entity -> markup -> script -> junk -> punctuation -> acronym -> layout
 
 Garble repair needs the raw bytes' alignment, so it runs first; pinyin removal needs the
 annotations the garble step reads. HTML character references are decoded before punctuation
-repair would read the `;` of `&amp;` as a Chinese semicolon. Junk runs after script conversion so junk.yaml is written
+repair would read the `;` of `&amp;` as a Chinese semicolon, and before tags are removed, so
+`&lt;br&gt;` goes too. Junk runs after script conversion so junk.yaml is written
 once, in Simplified, and before layout so a disclaimer is never joined onto the article.
 """
 
@@ -23,6 +24,7 @@ from generator.normalize.entities import decode_entities
 from generator.normalize.garble import DOUBTFUL_MARGIN, repair_garbles
 from generator.normalize.junk import remove_junk
 from generator.normalize.layout import reflow_paragraphs
+from generator.normalize.markup import remove_markup
 from generator.normalize.metadata import (
     find_author,
     find_byline,
@@ -53,6 +55,7 @@ STEPS: tuple[Step, ...] = (
     repair_garbles,
     remove_pinyin_annotations,
     decode_entities,
+    remove_markup,
     to_simplified,
     remove_junk,
     restore_fullwidth_punctuation,
