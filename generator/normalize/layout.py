@@ -48,11 +48,11 @@ _BYLINE = re.compile(
     rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_NAME})*[ \u3000]*"
     rf"(?:[／/]?[ \u3000]*(?:[{_CJK}]{{2,4}})?报[导道])?[）)]?"
 )
-# What opens a report: its outlet and 讯 or 电 (本报讯, 南通网讯, 新华社南京3月12日电, 晚报综合消息).
+# What opens a report: its outlet and 讯 or 电 (本报讯, 南通网讯, 【新华社南京3月12日电】, 晚报综合消息).
 MONTH_DAY = r"\d{1,2}月\d{1,2}日"
 OUTLET = (
-    rf"(?:本报|新华社|中新社|[{_CJK}]{{0,8}}?(?:报|网|客户端))"
-    rf"(?:[{_CJK}]{{0,4}}{MONTH_DAY}|客户端)?(?:讯|电|综合消息)"
+    rf"【?(?:本报|新华社|中新社|[{_CJK}]{{0,8}}?(?:报|网|客户端))"
+    rf"(?:[{_CJK}]{{0,4}}{MONTH_DAY}|客户端)?(?:讯|电|综合消息)】?"
 )
 _OPENS_REPORT = re.compile(OUTLET)
 _PHOTO_CREDIT = re.compile(
