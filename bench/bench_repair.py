@@ -74,8 +74,8 @@ GOLD = (
 )
 ARTICLE_CHARS = 5000
 ORIGINAL_SHARE = 0.25  # share of whole gold paragraphs among the recombined ones
-ORACLE_REFERENCE: list[str] = []
-DEFAULT_LISTING = Listing()  # the article `--oracle` re-ranks readings against
+ORACLE_REFERENCE: list[str] = []  # the article `--oracle` re-ranks readings against
+DEFAULT_LISTING = Listing()
 _CLAUSE_END = re.compile(r"(?<=[，；：、。！？])")
 _MARKUP = re.compile(r"<[^>]*>")
 

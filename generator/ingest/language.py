@@ -21,7 +21,7 @@ from itertools import pairwise
 
 from generator.normalize.bigrams import char_bigrams
 from generator.normalize.lm import is_han
-from generator.normalize.script import to_simplified
+from generator.normalize.script import simplify
 
 MIN_PAIRS = 20  # fewer adjacent Han pairs say too little to refuse a file
 MIN_PAIRS_TO_COMPARE = 5  # but enough to prefer one codec's reading to another's
@@ -80,7 +80,7 @@ class Fluency:
 
 def fluency(text: str) -> Fluency:
     """How well the text's adjacent Han characters follow one another in news text."""
-    simplified, _ = to_simplified(text)
+    simplified = simplify(text)
     bigrams = char_bigrams()
     scores = [bigrams.logp(a, b) for a, b in pairwise(simplified) if is_han(a) and is_han(b)]
     han = sum(map(is_han, text))

@@ -36,7 +36,8 @@ _TOPIC = re.compile(rf"[{_CJK}]{{1,8}}[：:]")
 # A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三) ends without 。
 # but is never part of the next paragraph.
 _LABELLED = re.compile(r"(?:来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]")
-_DATE_STAMP = re.compile(r"(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}")
+# A date as a scrape stamps it (2025-04-10, 2025/4/10, 2025年4月10日): year, month, day.
+DATE_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")  # a date that opens a sentence is text, not a stamp
 _FIELD_MAX = 60
 # A line of reporters' credits: 记者 张三, 本报记者 张三, （记者 张三 通讯员 李四）, 记者朱文君 张彤 范译,
@@ -131,7 +132,7 @@ def is_field_line(line: str) -> bool:
     """A scrape's date stamp or labelled field (来源：…, 作者：…, 原标题：…): not article text."""
     if len(line) > _FIELD_MAX:
         return False
-    stamp = _DATE_STAMP.match(line) is not None and _SENTENCE_PUNCT.search(line) is None
+    stamp = DATE_STAMP.match(line) is not None and _SENTENCE_PUNCT.search(line) is None
     return stamp or _LABELLED.match(line) is not None
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from generator.normalize.layout import (
+    DATE_STAMP,
     MONTH_DAY,
     OUTLET,
     is_byline_line,
@@ -35,7 +36,6 @@ _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
 _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 _HEAD_LINES = 3  # a scrape puts its stamp, fields and credits above the text, in its first lines
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
@@ -182,7 +182,7 @@ def _valid_date_parts(year: int | None, month: int, day: int) -> dt.date | None:
 def _publication_stamp(line: str) -> dt.date | None:
     """The date of a scrape's stamp line: '2025-02-06 08:30 来源：南通日报', or a field line that
     holds one ('来源：南通日报 发布时间：2025-02-06 08:30')."""
-    return _valid_date(_STAMP.search(line)) if is_field_line(line) else None
+    return _valid_date(DATE_STAMP.search(line)) if is_field_line(line) else None
 
 
 def _year_up_to(stamp: dt.date, month: int, day: int) -> int:

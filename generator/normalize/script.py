@@ -21,7 +21,7 @@ _UNCONVERTIBLE = re.compile("([\x00\ud800-\udfff]+)")
 
 def to_simplified(text: str) -> tuple[str, list[Change]]:
     """Convert the script; one Change per run of converted characters."""
-    converted = _convert(text)
+    converted = simplify(text)
     if converted == text:
         return text, []
     if len(converted) == len(text):
@@ -35,7 +35,7 @@ def _convert_by_line(text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     offset = 0
     for line in text.splitlines(keepends=True):
-        new = _convert(line)
+        new = simplify(line)
         if len(new) == len(line):
             changes.extend(diff_runs(line, new, "script", _WHY, offset))
         elif new != line:
@@ -45,7 +45,9 @@ def _convert_by_line(text: str) -> tuple[str, list[Change]]:
     return "".join(out), changes
 
 
-def _convert(text: str) -> str:
+def simplify(text: str) -> str:
+    """The text in Simplified script; `to_simplified` records what it changed, readers that
+    only need the text (ingest's language check) call this."""
     if _UNCONVERTIBLE.search(text) is None:
         return _TW2S.convert(text)
     pieces = _UNCONVERTIBLE.split(text)
