@@ -274,6 +274,12 @@ def test_html_tags_a_scraper_left_go(text: str, clean: str) -> None:
     assert_fixes(remove_markup, "markup", text, clean)
 
 
+@pytest.mark.parametrize("text", ["表&#40;yè&#41;", "表<b>(yè)</b>", "表&nbsp;(yè)"])
+def test_a_reading_spelled_by_entities_or_split_by_tags_goes_in_one_run(text: str) -> None:
+    once = normalize_text(text).text
+    assert once == "表\n" and normalize_text(once).text == once
+
+
 def test_an_entitys_semicolon_is_not_taken_for_chinese_punctuation() -> None:
     assert (
         normalize_text("南通&ldquo;产业强市&rdquo;推进会召开。\n").text

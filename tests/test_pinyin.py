@@ -5,6 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from generator.normalize import normalize_text
 from generator.normalize.pinyin import default_reading, remove_pinyin_annotations
 
 
@@ -28,6 +29,14 @@ def test_keeps_real_brackets() -> None:
         "(a)",
     ]:
         assert remove_pinyin_annotations(text) == (text, [])
+
+
+def test_a_reading_after_spaces_goes_with_them() -> None:
+    # The punctuation step drops spaces beside the bracket it makes full width, so 表 (yè) left
+    # alone would come back as 表（yè）, which a second run removes (found by hypothesis).
+    assert remove_pinyin_annotations("表 (yè)其他")[0] == "表其他"
+    once = normalize_text("表 (yè)").text
+    assert once == "表\n" and normalize_text(once).text == once
 
 
 def test_full_width_and_toneless_readings() -> None:

@@ -3,13 +3,15 @@
 Steps run in this order, each `text -> (text, changes)` with changes indexing that step's
 input, so replaying them in order reproduces the output (see `changes.apply_changes`):
 
-    garble -> pinyin -> entity -> markup -> script -> junk -> punctuation -> acronym -> layout
+    entity -> markup -> garble -> pinyin -> script -> junk -> punctuation -> acronym -> layout
 
-Garble repair needs the raw bytes' alignment, so it runs first; pinyin removal needs the
-annotations the garble step reads. HTML character references are decoded before punctuation
-repair would read the `;` of `&amp;` as a Chinese semicolon, and before tags are removed, so
-`&lt;br&gt;` goes too. Junk runs after script conversion so junk.yaml is written
-once, in Simplified, and before layout so a disclaimer is never joined onto the article.
+HTML character references and tags a scraper left go first: decoded later, `&#40;yè&#41;` or
+`<b>(yè)</b>` would become an annotation after the pinyin step had run, for a second run to
+remove; and punctuation repair would read the `;` of `&amp;` as a Chinese semicolon. References
+are decoded before tags are removed, so `&lt;br&gt;` goes too. Garble repair needs the bytes'
+alignment, so it runs before any other repair; pinyin removal needs the annotations the garble
+step reads. Junk runs after script conversion so junk.yaml is written once, in Simplified, and
+before layout so a disclaimer is never joined onto the article.
 """
 
 from __future__ import annotations
@@ -52,10 +54,10 @@ __all__ = [
 ]
 
 STEPS: tuple[Step, ...] = (
-    repair_garbles,
-    remove_pinyin_annotations,
     decode_entities,
     remove_markup,
+    repair_garbles,
+    remove_pinyin_annotations,
     to_simplified,
     remove_junk,
     restore_fullwidth_punctuation,

@@ -1,9 +1,8 @@
 """HTML character references a scraper left in the text (&ldquo; &nbsp; &mdash; &#8230;) become
 the characters they stand for.
 
-Runs after the garble and pinyin steps, whose byte reasoning is about the text as it arrived, and
-before the punctuation step, which would take the `;` of `&amp;` for a Chinese semicolon.
-A no-break space becomes a plain space, which the later steps treat like any other.
+Runs first (normalize/__init__.py says why). A no-break space becomes a plain space, which the
+later steps treat like any other.
 """
 
 from __future__ import annotations

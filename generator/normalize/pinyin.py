@@ -84,20 +84,29 @@ def _annotated_before(text: str, start: int, syllable: str) -> tuple[str | None,
     return char, f", whose bytes end {text[start - 2]!r} and begin {text[start - 1]!r}"
 
 
+def _spaces_before(text: str, pos: int) -> int:
+    """Where the run of spaces and tabs ending at `pos` starts."""
+    while pos > 0 and text[pos - 1] in " \t":
+        pos -= 1
+    return pos
+
+
 def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
     """Drop every `(pinyin)` holding exactly one valid syllable right after a Chinese character,
     after an ASCII character whose byte ends that syllable's listed character
     (`_annotated_before`), or right after another such annotation; keep all other brackets.
 
     Requiring the annotated character makes the step idempotent: removing `(yè)` from
-    `((yè)yè)` would otherwise create a new annotation for the next run to remove.
+    `((yè)yè)` would otherwise create a new annotation for the next run to remove.  For the
+    same reason spaces may stand between the character and the reading, and go with it: the
+    punctuation step drops them beside the bracket it makes full width (表 (yè) -> 表（yè）).
     """
     out: list[str] = []
     changes: list[Change] = []
     last = 0
     annotated: str | None = None
     for match in _ANNOTATION.finditer(text):
-        start = match.start()
+        start = _spaces_before(text, match.start())
         if not (changes and start == last):
             annotated, across = _annotated_before(text, start, match.group(1))
         if annotated is None or not is_annotation(match.group(1), annotated):
@@ -110,7 +119,7 @@ def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
                 fix="pinyin",
                 start=start,
                 end=match.end(),
-                before=match.group(0),
+                before=text[start : match.end()],
                 after="",
                 why=f"'{match.group(1)}' is one pinyin syllable (reading of {before!r}{across}), "
                 "an inserted annotation",
