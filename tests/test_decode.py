@@ -109,6 +109,25 @@ def test_a_legacy_guess_that_reads_as_noise_gives_way_to_the_codec_that_reads_as
     assert decode_bytes(BIG5_READ_AS_GB.encode("big5"), "x.txt") == (BIG5_READ_AS_GB, "big5")
 
 
+@pytest.mark.parametrize(
+    ("text", "encoding"),
+    [
+        ("南通", "gb18030"),
+        ("南通新闻", "gb18030"),
+        ("臺灣", "big5"),
+        ("Report: 南通新闻 2024", "gb18030"),
+    ],
+)
+def test_a_short_text_is_read_in_the_codec_that_gives_the_likelier_characters(
+    text: str, encoding: str
+) -> None:
+    """Two to four characters prove nothing by their pairs, and charset-normalizer guesses Big5
+    for most short GBK (南通 as 鳅籵): the commoner characters decide."""
+    data = text.encode(encoding)
+    assert len({data.decode("gb18030"), data.decode("big5")}) == 2  # both read it, differently
+    assert decode_bytes(data, "x.txt") == (text, encoding)
+
+
 HONG_KONG = "香港特區政府今日公布，佢哋話今年嘅經濟增長會比去年好，但係冇講具體數字。市民反應不一。"
 
 

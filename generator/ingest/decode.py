@@ -116,7 +116,8 @@ def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
         raise SourceError(path, _undecodable_problem(data))
     texts = {encoding: data.decode(encoding) for encoding in decodable}
     guess = _guess(data, decodable)
-    # charset-normalizer misreads about one Big5 line in 130 (chardet's Taiwan pages) as GB18030
+    # charset-normalizer reads one Big5 line in 50 as GB18030 (chardet's pages), one GB2312 line
+    # in 21 and most GBK texts of two or three characters as Big5: the likelier Chinese wins
     better = (e for e in decodable if e != guess and reads_better(texts[e], texts[guess]))
     encoding = next(better, guess)
     return texts[encoding], encoding
