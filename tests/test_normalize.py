@@ -283,6 +283,40 @@ def test_a_title_from_the_text_keeps_its_marks_and_a_stamp_alone_dates_it() -> N
     assert (article.date, article.date_basis) == ("2025-03-05", "publication-stamp")
 
 
+def test_a_field_line_below_the_text_names_the_author() -> None:
+    body = "".join(f"　　会议强调，要加快第{n}批项目建设。\n" for n in range(4))
+    text = f"南通召开大会\n　　4月9日，南通召开大会。\n{body}本文来源：南通日报 作者：李四\n"
+    [article] = normalize_text(text).articles
+    assert article.author == "作者：李四"
+    assert article.paragraphs[-1] == "本文来源：南通日报 作者：李四"  # a field: never joined
+
+
+def test_a_social_platform_page_keeps_its_article_and_loses_its_buttons() -> None:
+    """A public-account page as scraped: its account stamp above the headline dates the article
+    and is never joined to it; follow prompts, image placeholders, buttons and the closing list
+    of other articles go."""
+    text = (
+        "点击蓝字 关注我们\n南通发布 2025-03-12 08:00 发表于江苏\n南通港吞吐量再创新高\n图片\n"
+        "今年前两个月，南通港完成货物吞吐量4000万吨，同比增长6.2%。\n"
+        "据介绍，南通港持续推进\n江海联运。\n往期推荐\n南通地铁2号线开通一周年\n"
+        "点个“在看”，分享给更多人\n分享 收藏 点赞 在看\n阅读原文\n"
+    )
+    result = normalize_text(text)
+    assert result.text.splitlines() == [
+        "南通发布 2025-03-12 08:00 发表于江苏",
+        "南通港吞吐量再创新高",
+        "今年前两个月，南通港完成货物吞吐量4000万吨，同比增长6.2%。",
+        "据介绍，南通港持续推进江海联运。",
+    ]
+    [article] = result.articles
+    assert (article.title, article.title_basis) == ("南通港吞吐量再创新高", "headline")
+    assert (article.date, article.date_basis) == ("2025-03-12", "publication-stamp")
+    assert article.paragraphs[:2] == [
+        "南通港吞吐量再创新高",
+        "南通发布 2025-03-12 08:00 发表于江苏",
+    ]
+
+
 def test_a_topic_headline_with_a_colon_at_the_top_is_the_title() -> None:
     text = "南通：加快建设长三角强支点城市\n——访南通市委书记\n　　在今年全国两会上，南通代表团提出建议。\n"
     [article] = normalize_text(text).articles

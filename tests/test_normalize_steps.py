@@ -124,15 +124,22 @@ def test_layout_normalises_line_endings_and_edge_spaces() -> None:
     assert reflow_paragraphs(" \n\t\n")[0] == ""
 
 
+@pytest.mark.parametrize("credit", ["文字：张三 图片：李四", "图/李四", "摄影：王五"])
+def test_layout_keeps_a_credit_line_below_the_text_apart(credit: str) -> None:
+    text = f"会议强调，要加快建设。\n{credit}\n南通召开大会\n"
+    assert reflow_paragraphs(text)[0] == text
+
+
 def test_layout_keeps_a_scrapes_stamp_and_source_lines_apart() -> None:
     text = (
-        "原标题：聚焦重大任务，推进高质量发展\n2025-04-10 08:30 来源：南通日报\n"
+        "原标题：聚焦重大任务，推进高质量发展\n2025-04-10 08:30 来源：南通日报\n本文来源：新华日报\n"
         "本报讯 昨天，会议召开。\n作者：张三\n会议强调，要加快建设\n港口。\n"
     )
     out, _ = assert_replayable(reflow_paragraphs, text)
     assert out.splitlines() == [
         "原标题：聚焦重大任务，推进高质量发展",
         "2025-04-10 08:30 来源：南通日报",
+        "本文来源：新华日报",
         "本报讯 昨天，会议召开。",
         "作者：张三",
         "会议强调，要加快建设港口。",
@@ -226,16 +233,50 @@ def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
         "未经授权，不得转载",
         "当前位置：首页 > 新闻中心 > 南通要闻",
         "浏览次数：1234",
+        "【纠错】",
+        "返回顶部",
+        "相关新闻",
+        "点击上方“蓝字”关注我们",
+        "图片",
+        "分享 收藏 点赞 在看",
+        "点个“在看”，分享给更多人",
+        "分享让更多人看到",
+        "声明：该文观点仅代表作者本人，搜狐号系信息发布平台，搜狐仅提供信息存储空间服务。",
+        "免责声明：本网转载自合作媒体、机构或其他网站的信息，并不意味着赞同其观点或证实其描述。",
+        "原文链接：http://www.ntrb.com.cn/news/2025/0312/123.html",
+        "图片来源：网络",
+        "（本文系转载，如有侵权请联系删除）",
+        "扫码下载南通日报客户端",
     ],
 )
 def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
     assert remove_junk(f"正文。\n{line}\n")[0] == "正文。\n"
 
 
+@pytest.mark.parametrize("junk", ["首页 > 新闻中心 > 本地新闻", "编辑：李四", "（责任编辑：李四）"])
+def test_junk_removes_only_its_own_line(junk: str) -> None:
+    """A pattern like [^，。]{1,12} would run on past the line end and take the headline below."""
+    assert remove_junk(f"{junk}\n南通召开大会\n正文。\n")[0] == "南通召开大会\n正文。\n"
+
+
+def test_a_list_of_related_links_at_the_end_goes_with_its_header() -> None:
+    body = "本报讯 南通港吞吐量再创新高。\n"
+    links = "相关新闻\n南通港集装箱航线再添新丁\n\n海门港区开港 2025-03-10\n返回顶部\n"
+    out, changes = assert_replayable(remove_junk, body + links)
+    assert out == body
+    assert {c.why.split(")")[0] for c in changes} == {"junk (related-links", "junk (page-widget"}
+
+
+def test_a_links_header_before_an_article_takes_only_itself() -> None:
+    article = "南通港集装箱航线再添新丁\n本报讯 南通港新开一条航线。\n"
+    assert remove_junk("正文。\n推荐阅读\n" + article)[0] == "正文。\n" + article
+
+
 def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
     text = (
         "输入验证码后即可办理。\n特别声明：本次活动免费。\n欢迎关注本次大会。\n"
         "编辑部召开会议，审核通过了方案。\n记者 张三 编辑 李四\n首页建设项目开工。\n阅读是一种习惯\n"
+        "点赞南通港的发展成绩\n"
     )
     assert remove_junk(text) == (text, [])
 

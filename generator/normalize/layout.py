@@ -33,11 +33,16 @@ _NUMBERED = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)"
 )
 _TOPIC = re.compile(rf"[{_CJK}]{{1,8}}[：:]")
-# A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三) ends without 。
-# but is never part of the next paragraph.
-_LABELLED = re.compile(r"(?:来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]")
+# A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三), or a credit
+# below it (文字：张三 图片：李四, 图/李四), ends without 。 but is never part of the next paragraph.
+_LABELLED = re.compile(
+    r"(?:(?:本文|文章|新闻|信息)?来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]"
+    r"|(?:文字|图片|摄影|视频|图文|文|图)[ \t\u3000]*[：:／/]"
+)
 # A date as a scrape stamps it (2025-04-10, 2025/4/10, 2025年4月10日): year, month, day.
 DATE_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
+# ...anywhere in the line when a time follows (南通发布 2025-03-12 08:00 发表于江苏).
+_TIMED_STAMP = re.compile(rf"{DATE_STAMP.pattern}[ \t\u3000]*\d{{1,2}}:\d{{2}}")
 _SENTENCE_PUNCT = re.compile(r"[，。！？,!?]")  # a date that opens a sentence is text, not a stamp
 _FIELD_MAX = 60
 # A line of reporters' credits: 记者 张三, 本报记者 张三, （记者 张三 通讯员 李四）, 记者朱文君 张彤 范译,
@@ -132,7 +137,8 @@ def is_field_line(line: str) -> bool:
     """A scrape's date stamp or labelled field (来源：…, 作者：…, 原标题：…): not article text."""
     if len(line) > _FIELD_MAX:
         return False
-    stamp = DATE_STAMP.match(line) is not None and _SENTENCE_PUNCT.search(line) is None
+    dated = DATE_STAMP.match(line) or _TIMED_STAMP.search(line)
+    stamp = dated is not None and _SENTENCE_PUNCT.search(line) is None
     return stamp or _LABELLED.match(line) is not None
 
 

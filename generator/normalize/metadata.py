@@ -36,7 +36,7 @@ _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
 _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
-_HEAD_LINES = 3  # a scrape puts its stamp, fields and credits above the text, in its first lines
+_HEAD_LINES = 3  # a scrape puts its stamp, fields and credits in the text's first (or last) lines
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
 _DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -96,8 +96,9 @@ def opening_paragraph(body: list[str]) -> str:
 
 
 def _fields(paragraphs: list[str]) -> list[str]:
-    """The scrape's field lines above the text."""
-    return [p for p in paragraphs[:_HEAD_LINES] if is_field_line(p)]
+    """The scrape's field lines above the text, or below it (本文来源：… 作者：… at the end)."""
+    edges = paragraphs[:_HEAD_LINES] + paragraphs[_HEAD_LINES:][-_HEAD_LINES:]
+    return [p for p in edges if is_field_line(p)]
 
 
 def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:

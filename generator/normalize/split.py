@@ -2,15 +2,15 @@
 
 A file may hold several articles (a newspaper page). An article starts at a block of 2-3
 headline lines (kicker / title / subtitle) followed by body text, or at a single headline
-line at the very top or right before an outlet's dateline (本报讯…); any other lone short line
-inside the body is a sub-heading, not a new article.
+line at the very top (under a scrape's stamp at most) or right before an outlet's dateline
+(本报讯…); any other lone short line inside the body is a sub-heading, not a new article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.normalize.layout import is_headline_line, opens_report
+from generator.normalize.layout import is_field_line, is_headline_line, opens_report
 
 _MAX_BLOCK = 3
 
@@ -38,8 +38,10 @@ def split_articles(lines: list[str]) -> list[ArticleBlock]:
     i = 0
     while i < len(lines):
         size = _headline_block_size(lines, i)
-        if size and (i == 0 or size > 1 or not blocks or opens_report(lines[i + size])):
-            blocks.append(ArticleBlock(headlines=lines[i : i + size]))
+        stamped = _only_fields_so_far(blocks)
+        if size and (stamped or size > 1 or not blocks or opens_report(lines[i + size])):
+            fields = blocks.pop().body if stamped else []
+            blocks.append(ArticleBlock(headlines=lines[i : i + size], body=fields))
             i += size
             continue
         if not blocks:
@@ -47,6 +49,12 @@ def split_articles(lines: list[str]) -> list[ArticleBlock]:
         blocks[-1].body.append(lines[i])
         i += 1
     return [b for b in blocks if b.body]
+
+
+def _only_fields_so_far(blocks: list[ArticleBlock]) -> bool:
+    """Nothing but a scrape's stamp or fields above: the text's top, where a platform puts its
+    account and time before the headline (南通发布 2025-03-12 08:00); they join the article."""
+    return len(blocks) == 1 and not blocks[0].headlines and all(map(is_field_line, blocks[0].body))
 
 
 def _headline_block_size(lines: list[str], start: int) -> int:
