@@ -35,6 +35,14 @@ def test_never_raises_and_is_idempotent_on_arbitrary_text(text: str) -> None:
     assert ns.text == "" or ns.text.endswith("\n")
 
 
+def test_lines_joined_into_junk_are_removed_in_the_same_run() -> None:
+    """Found by hypothesis: 赞 and 赞 alone are no junk, but layout joins them into 赞赞, a row of
+    like buttons, which a second run removed; junk and layout now repeat until they settle."""
+    ns = normalize_text("南通召开大会。\n赞\n赞\n")
+    assert ns.text == "南通召开大会。\n"
+    assert normalize_text(ns.text).text == ns.text
+
+
 @pytest.mark.parametrize(
     "text", ["a\ud800b?中", "\x00中?文\x00", "\u2028著\u2029?", "\ufeff", "?" * 50, "(yè)" * 30]
 )

@@ -247,6 +247,14 @@ def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
         "图片来源：网络",
         "（本文系转载，如有侵权请联系删除）",
         "扫码下载南通日报客户端",
+        "本版责编：张三 美编：李四",
+        "更多内容请下载南通日报客户端",
+        "打开APP，阅读全文",
+        "本文为南通日报原创，转载请注明出处",
+        "视频加载中...",
+        "您的浏览器不支持video标签播放视频。",
+        "【纠错】 【责任编辑:王五】",
+        "返回顶部 收藏本页",
     ],
 )
 def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
@@ -276,7 +284,7 @@ def test_junk_keeps_body_lines_that_merely_mention_junk_words() -> None:
     text = (
         "输入验证码后即可办理。\n特别声明：本次活动免费。\n欢迎关注本次大会。\n"
         "编辑部召开会议，审核通过了方案。\n记者 张三 编辑 李四\n首页建设项目开工。\n阅读是一种习惯\n"
-        "点赞南通港的发展成绩\n"
+        "点赞南通港的发展成绩\n下载南通百通APP，即可办理公积金业务。\n本文转载自南通发布\n"
     )
     assert remove_junk(text) == (text, [])
 

@@ -5,6 +5,8 @@ input, so replaying them in order reproduces the output (see `changes.apply_chan
 
     entity -> markup -> garble -> pinyin -> script -> junk -> punctuation -> acronym -> layout
 
+and then junk and layout again, until they settle (SETTLING says why).
+
 HTML character references and tags a scraper left go first: decoded later, `&#40;yè&#41;` or
 `<b>(yè)</b>` would become an annotation after the pinyin step had run, for a second run to
 remove; and punctuation repair would read the `;` of `&amp;` as a Chinese semicolon. References
@@ -64,6 +66,9 @@ STEPS: tuple[Step, ...] = (
     restore_acronyms,
     reflow_paragraphs,
 )
+# Joined lines can make a line of junk (图 + 片), and a junk line removed can leave two lines a
+# sentence runs across: both only remove text, so repeating them ends.
+SETTLING: tuple[Step, ...] = (remove_junk, reflow_paragraphs)
 _ARTICLE_FIELDS = (
     "id",
     "kicker",
@@ -96,9 +101,19 @@ def normalize_text(
 
 
 def clean_text(text: str) -> tuple[str, list[Change]]:
-    """Run every step in order; the changes of each index the text that step received."""
+    """Run every step in order, then junk and layout again until they settle; the changes of
+    each step index the text that step received."""
+    text, changes = _run(STEPS, text)
+    while True:
+        text, more = _run(SETTLING, text)
+        if not more:
+            return text, changes
+        changes.extend(more)
+
+
+def _run(steps: tuple[Step, ...], text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
-    for step in STEPS:
+    for step in steps:
         text, step_changes = step(text)
         changes.extend(step_changes)
     return text, changes

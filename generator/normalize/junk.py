@@ -66,11 +66,15 @@ def junk_patterns() -> tuple[JunkPattern, ...]:
 
 @cache
 def _combined(patterns: tuple[JunkPattern, ...]) -> re.Pattern[str]:
-    """One regex for all patterns, each group a whole line with its line end; searched over the
-    whole text it only tells clean text apart in one scan, since a class like [^，。] would
-    run on past the line's end (首页 > 本地新闻 and the headline under it)."""
-    alternatives = "|".join(f"(?P<{_group(p)}>{p.regex.pattern})" for p in patterns)
-    return re.compile(rf"^[ \t\u3000]*(?:{alternatives})[ \t\u3000]*(?:\r\n|\r|\n|\Z)", re.M)
+    """One regex for all patterns: a whole line of one piece of junk or several side by side
+    (【纠错】 【责任编辑:王五】), named by the first.  Searched over the whole text it only tells
+    clean text apart in one scan, since a class like [^，。] would run on past the line's end
+    (首页 > 本地新闻 and the headline under it)."""
+    named = "|".join(f"(?P<{_group(p)}>{p.regex.pattern})" for p in patterns)
+    more = "|".join(p.regex.pattern for p in patterns)
+    return re.compile(
+        rf"^[ \t\u3000]*(?:{named})(?:[ \t\u3000]+(?:{more}))*[ \t\u3000]*(?:\r\n|\r|\n|\Z)", re.M
+    )
 
 
 def _group(pattern: JunkPattern) -> str:
