@@ -5,7 +5,7 @@ input, so replaying them in order reproduces the output (see `changes.apply_chan
 
     entity -> markup -> garble -> pinyin -> script -> junk -> punctuation -> acronym -> layout
 
-and then junk and layout again, until they settle (SETTLING says why).
+and then junk and layout again, until they settle (`clean_text` says why).
 
 HTML character references and tags a scraper left go first: decoded later, `&#40;yè&#41;` or
 `<b>(yè)</b>` would become an annotation after the pinyin step had run, for a second run to
@@ -66,9 +66,6 @@ STEPS: tuple[Step, ...] = (
     restore_acronyms,
     reflow_paragraphs,
 )
-# Joined lines can make a line of junk (图 + 片), and a junk line removed can leave two lines a
-# sentence runs across: both only remove text, so repeating them ends.
-SETTLING: tuple[Step, ...] = (remove_junk, reflow_paragraphs)
 _ARTICLE_FIELDS = (
     "id",
     "kicker",
@@ -101,22 +98,20 @@ def normalize_text(
 
 
 def clean_text(text: str) -> tuple[str, list[Change]]:
-    """Run every step in order, then junk and layout again until they settle; the changes of
-    each step index the text that step received."""
-    text, changes = _run(STEPS, text)
-    while True:
-        text, more = _run(SETTLING, text)
-        if not more:
-            return text, changes
-        changes.extend(more)
-
-
-def _run(steps: tuple[Step, ...], text: str) -> tuple[str, list[Change]]:
+    """Run every step in order, the changes of each indexing the text it received.  Then junk
+    again, and layout after it, until junk finds none: lines layout joined can make a line of
+    junk (赞 + 赞), and a junk line removed can leave two lines a sentence runs across.  Both
+    only remove text, so this ends; layout is idempotent, so it need not run when junk did not."""
     changes: list[Change] = []
-    for step in steps:
+    for step in STEPS:
         text, step_changes = step(text)
         changes.extend(step_changes)
-    return text, changes
+    while True:
+        text, removed = remove_junk(text)
+        if not removed:
+            return text, changes
+        text, rejoined = reflow_paragraphs(text)
+        changes.extend(removed + rejoined)
 
 
 def doubtful(ns: NormalizedSource) -> list[Change]:
