@@ -255,6 +255,8 @@ def test_junk_removes_disclaimers_and_captcha_and_records_each() -> None:
         "您的浏览器不支持video标签播放视频。",
         "【纠错】 【责任编辑:王五】",
         "返回顶部 收藏本页",
+        "-END-",
+        "↓↓↓",
     ],
 )
 def test_junk_patterns_cover_common_scrape_debris(line: str) -> None:
