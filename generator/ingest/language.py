@@ -1,19 +1,18 @@
 """Does decoded text read as Chinese?
 
-Bytes in another encoding (EUC-KR, Shift-JIS, EUC-JP, EUC-TW) are mostly valid GB18030 or Big5
-too, and "decode" quietly into real characters in an order no Chinese text has; so does a wrong
-choice between GB18030 and Big5 (charset-normalizer reads one line in 50 of chardet's Big5
-test pages as GB18030, one in 21 of its GB2312 pages as Big5), and so does UTF-8 Chinese once
-read as GBK and saved again.  The People's Daily character pairs the garble repair counts
-(normalize/bigrams.py) tell them apart: the mean log P(character | previous) over adjacent Han
-characters, after conversion to Simplified, is -4.8 to -9.1 on Chinese text (1,948 held-out news paragraphs three at a time,
-the seeds and gold, chardet's GB2312 and Big5 pages down to a Cantonese chat blog at -9.1,
-classical Chinese at -7.8) and -10.7 to -14.7 on chardet's pages in other encodings read as
-GB18030 or Big5, Big5 read as GB18030 and the reverse, and UTF-8 read as GBK.  Two shares of
-characters settle what pairs cannot: private-use ones (garbage) and kana (Japanese).
-Between two readings that are both Chinese as far as can be told, the likelier characters win:
-a short text has too few pairs to prove anything, yet 南通 (GBK) beats 鳅籵 (the same bytes as
-Big5) by far.
+Bytes in another encoding (EUC-KR, Shift-JIS, EUC-JP, EUC-TW) are mostly valid GB18030 or Big5 too,
+and "decode" quietly into real characters in an order no Chinese text has; so does a wrong choice
+between GB18030 and Big5 (charset-normalizer reads one line in 50 of chardet's Big5 test pages as
+GB18030, one in 21 of its GB2312 pages as Big5), and so does UTF-8 Chinese once read as GBK and
+saved again. The People's Daily character pairs the garble repair counts (normalize/bigrams.py)
+tell them apart: the mean log P(character | previous) over adjacent Han characters, after
+conversion to Simplified, is -4.8 to -9.1 on Chinese text (1,948 held-out news paragraphs three at
+a time, the seeds and gold, chardet's GB2312 and Big5 pages down to a Cantonese chat blog at -9.1,
+classical Chinese at -7.8) and -10.7 to -14.7 on chardet's pages in other encodings read as GB18030
+or Big5, Big5 read as GB18030 and the reverse, and UTF-8 read as GBK. Two shares of characters
+settle what pairs cannot: private-use ones (garbage) and kana (Japanese). Between two readings that
+are both Chinese as far as can be told, the likelier characters win: a short text has too few pairs
+to prove anything, yet 南通 (GBK) beats 鳅籵 (the same bytes as Big5) by far.
 """
 
 from __future__ import annotations
