@@ -146,10 +146,26 @@ def test_a_lone_subheading_does_not_start_an_article() -> None:
         ("习近平总书记勉励江苏走在前。", None),
         ("网络安全宣传周开幕。", None),
         ("2025年4月9日，南通召开大会。", "2025年4月9日"),
+        ("财联社3月12日电，南通港吞吐量再创新高。", "财联社3月12日电"),
+        ("据新华社电 南通召开大会。", "据新华社电"),
+        ("央视网消息（新闻联播）：今天，南通召开大会。", "央视网消息"),
+        ("交汇点讯 南通召开大会。", "交汇点讯"),
+        ("（中央社记者王小明台北12日电）行政院会今天通过草案。", "（中央社记者王小明台北12日电）"),
+        (
+            "本报南通3月12日电 记者张三、李四报道：南通召开大会。",
+            "本报南通3月12日电 记者张三、李四报道",
+        ),
+        ("南通合作社电商平台上线。", None),
+        ("通讯员张三表示，南通召开大会。", None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None) -> None:
     assert find_dateline(paragraph) == dateline
+
+
+def test_a_reporter_named_after_the_dateline_is_the_byline() -> None:
+    text = "南通召开大会\n本报南通3月12日电 记者张三、李四报道：南通召开大会。\n"
+    assert normalize_text(text).articles[0].byline == "记者张三、李四"
 
 
 @pytest.mark.parametrize(

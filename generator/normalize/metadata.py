@@ -28,7 +28,7 @@ _CUES_FILE = Path(__file__).with_name("year_cues.yaml")
 _YEAR = r"(?:(?:19|20)\d{2}年)"
 _DATELINE = re.compile(
     rf"(?P<outlet>{OUTLET})?"
-    r"[ \u3000]?(?P<reporter>（(?:本报)?(?:记者|通讯员)[^）]{1,40}）)?"
+    r"[ \u3000]?(?P<reporter>（(?:本报)?(?:记者|通讯员)[^）]{1,40}）|记者[^，。：:]{2,20}?报道(?=[：:]|$))?"
     rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{MONTH_DAY}）)?|{_YEAR}?{MONTH_DAY})"
     r"(?:上午|下午|晚上|早上|中午|晚间)?(?=[，, ]|$))?"
 )
@@ -69,10 +69,11 @@ def find_dateline(first_paragraph: str) -> str | None:
 
 
 def find_byline(dateline: str | None, paragraphs: list[str]) -> str | None:
-    """The reporter named in the dateline bracket, else a credit line above or closing the text."""
+    """The reporter named in the dateline (its bracket, or 记者…报道：), else a credit line above
+    or closing the text."""
     reporter = _DATELINE.match(dateline or "")
     if reporter and reporter.group("reporter"):
-        return reporter.group("reporter")[1:-1]
+        return reporter.group("reporter").strip("（）").removesuffix("报道")
     lines = [*paragraphs[:_HEAD_LINES], *reversed(paragraphs[-2:])]
     return next((line.strip("（()）") for line in lines if is_byline_line(line)), None)
 
