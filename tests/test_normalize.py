@@ -157,6 +157,7 @@ def test_a_lone_subheading_does_not_start_an_article() -> None:
         ),
         ("南通合作社电商平台上线。", None),
         ("通讯员张三表示，南通召开大会。", None),
+        ("传来喜讯，南通港吞吐量再创新高。", None),
     ],
 )
 def test_datelines(paragraph: str, dateline: str | None) -> None:

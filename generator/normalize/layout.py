@@ -55,13 +55,14 @@ _BYLINE = re.compile(
     rf"(?:[／/]?[ \u3000]*(?:[{_CJK}]{{2,4}})?报[导道])?[）)]?"
 )
 # What opens a report: its outlet and 讯 or 电 (本报讯, 南通网讯, 【新华社南京3月12日电】, 晚报综合消息,
-# 财联社3月12日电, 据新华社电, 央视网消息（…）, 交汇点讯); 电 and 消息 only before a mark or space, so
-# 合作社电商 is no dateline, nor is 通讯员 a 讯.  Taiwan's agency writes （中央社记者王小明台北12日电）.
+# 财联社3月12日电, 据新华社电, 央视网消息（…）, 交汇点讯 …); 电 and 消息 only before a mark or space, so
+# 合作社电商 is no dateline, and an outlet named only by 讯 only before a space or bracket (not 通讯员,
+# 传来喜讯，).  Taiwan's agency writes （中央社记者王小明台北12日电）.
 MONTH_DAY = r"\d{1,2}月\d{1,2}日"
 OUTLET = (
     rf"【?据?(?:[{_CJK}]{{0,8}}?(?:报|网|社|客户端)(?:[{_CJK}]{{0,4}}{MONTH_DAY}|客户端)?"
     r"(?:讯|电(?=[】（(，,：:\s]|$)|综合消息|消息(?=[（(：:]))"
-    rf"|[{_CJK}]{{2,8}}讯(?=[\s（(【，,]|$)"
+    rf"|[{_CJK}]{{2,8}}讯(?=[\s（(【]|$)"
     rf"|[（(][{_CJK}]{{2,4}}社记者[{_CJK}]{{3,10}}\d{{1,2}}日电[）)])】?"
 )
 _OPENS_REPORT = re.compile(OUTLET)
