@@ -65,6 +65,9 @@ class Article:
     date_basis: str = "unknown"
     title_basis: str = "headline"  # "headline" or "first-sentence"
     editions: list[str] = field(default_factory=list)  # ids of other articles with the same story
+    # paragraphs[lead] opens the text proper: past the headline lines and a scrape's stamp,
+    # fields and credits (南通发布 2025-03-12 08:00, 来源：…), which make no summary
+    lead: int = 0
 
 
 @dataclass

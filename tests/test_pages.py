@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.models import Article, Term, Translation
+from generator.normalize import normalize_text
 from generator.pages import article_urls, make_entry, render_article_pages
 from generator.pages.tags import article_tags
 from generator.pages.text import one_line, reading_minutes, summarize
@@ -176,6 +177,19 @@ def test_summary_is_the_first_sentence_and_short() -> None:
     )
     assert len(summarize(["长" * 500], "zh")) == 90
     assert summarize(["The city met today. It was long."], "en") == "The city met today."
+
+
+def test_a_summary_skips_a_scrapes_stamp_and_fields() -> None:
+    text = (
+        "南通港吞吐量再创新高\n来源：南通日报  发布时间：2025-03-12 09:30  浏览次数：1234\n"
+        "今年前两个月，南通港完成货物吞吐量4000万吨，同比增长6.2%。\n"
+    )
+    [article] = normalize_text(text, source="s", sha256="0" * 64).articles
+    pending = Translation(article.id, "pending", None, None, [""] * len(article.paragraphs), "")
+    entry = make_entry(article, pending, "x")
+    assert entry.summary_zh == "今年前两个月，南通港完成货物吞吐量4000万吨，同比增长6.2%。"
+    zh = render_article_pages(article, pending, entry, [])[0].content
+    assert "<p>来源：南通日报" in zh  # the page still shows the stamp
 
 
 def test_tags_come_from_terms_and_curated_topics() -> None:

@@ -35,6 +35,7 @@ from generator.normalize.metadata import (
     find_dateline,
     infer_date,
     make_title,
+    opening_index,
     opening_paragraph,
     original_title,
 )
@@ -153,4 +154,5 @@ def _article(block: ArticleBlock, index: int, source: str, sha256: str) -> Artic
         date=date,
         date_basis=date_basis,
         title_basis="headline" if headline.title or original else "first-sentence",
+        lead=len(block.headlines) + opening_index(block.body),
     )

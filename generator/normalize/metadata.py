@@ -91,9 +91,16 @@ def original_title(paragraphs: list[str]) -> str | None:
     return next(titles, None)
 
 
+def opening_index(body: list[str]) -> int:
+    """Where the text proper starts: past any publication stamp, labelled field or credit."""
+    proper = (i for i, p in enumerate(body) if not (is_field_line(p) or is_credit_line(p)))
+    return next(proper, len(body))
+
+
 def opening_paragraph(body: list[str]) -> str:
-    """The first paragraph of text proper, past any publication stamp, labelled field or credit."""
-    return next((p for p in body if not (is_field_line(p) or is_credit_line(p))), "")
+    """The first paragraph of text proper ("" if there is none)."""
+    proper = body[opening_index(body) :]
+    return proper[0] if proper else ""
 
 
 def _fields(paragraphs: list[str]) -> list[str]:

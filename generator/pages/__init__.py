@@ -39,8 +39,8 @@ def make_entry(article: Article, translation: Translation, slug: str) -> Article
         date_basis=article.date_basis,
         title_zh=one_line(article.title),
         title_en=english_title(article, translation),
-        summary_zh=summarize(body_paragraphs(article, translation, "zh"), "zh"),
-        summary_en=summarize(body_paragraphs(article, translation, "en"), "en"),
+        summary_zh=summarize(summary_paragraphs(article, translation, "zh"), "zh"),
+        summary_en=summarize(summary_paragraphs(article, translation, "en"), "en"),
         engine=translation.engine,
         tags=article_tags(article, translation.terms),
     )
@@ -93,6 +93,12 @@ def body_paragraphs(article: Article, translation: Translation, lang: str) -> li
     """The paragraphs a page shows in `lang`, after the headline lines."""
     paragraphs = article.paragraphs if lang == "zh" else english_paragraphs(article, translation)
     return paragraphs[body_start(article) :]
+
+
+def summary_paragraphs(article: Article, translation: Translation, lang: str) -> list[str]:
+    """The body paragraphs a summary is drawn from: the text proper, if there is any."""
+    paragraphs = body_paragraphs(article, translation, lang)
+    return paragraphs[max(0, article.lead - body_start(article)) :] or paragraphs
 
 
 def english_title(article: Article, translation: Translation) -> str:
