@@ -46,6 +46,23 @@ def test_script_leaves_simplified_and_converts_around_nul() -> None:
     assert assert_replayable(to_simplified, "會\x00議")[0] == "会\x00议"
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("成效显著，土著居民，萧乾老人，么", "成效显著，土著居民，萧乾老人，么"),
+        ("顯著提升，著名學者，看著我們", "显著提升，著名学者，看着我们"),
+        ("显著提升\n他看著我們", "显著提升\n他看着我们"),
+        ("他看著我。\n這個問題很重要。", "他看着我。\n这个问题很重要。"),
+    ],
+)
+def test_script_keeps_what_simplified_text_writes_unless_the_line_is_traditional(
+    text: str, expected: str
+) -> None:
+    """tw2s turns 显著 into 显着 and a lone 么 into 幺: only Traditional text around them (in the
+    line, else in the text) says they were Traditional."""
+    assert assert_replayable(to_simplified, text)[0] == expected
+
+
 # --- punctuation ------------------------------------------------------------------------------
 
 

@@ -1,19 +1,26 @@
 """Traditional -> Simplified with OpenCC's tw2s table.
 
 The sources were made with a Taiwan-style character table, so tw2s undoes them better than
-t2s (which leaves 著 in 靠著). Already-Simplified text comes back unchanged at C++ speed.
+t2s (which leaves 著 in 靠著). Already-Simplified text comes back unchanged at C++ speed, but for
+a few characters Simplified text writes too, which tw2s converts where no Traditional phrase
+around them says otherwise: 显著 became 显着, 土著 土着, a lone 么 幺, 萧乾 萧干.  Those stay as
+written unless the line (or, with no evidence in the line, the text) reads as Traditional.
 """
 
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from opencc import OpenCC
 
 from generator.models import Change
+from generator.normalize.bigrams import char_bigrams
 from generator.normalize.changes import diff_runs
+from generator.normalize.lm import is_han
 
 _TW2S = OpenCC("tw2s")
+_S2TW = OpenCC("s2tw")
 _WHY = "Traditional -> Simplified (OpenCC tw2s)"
 # OpenCC stops at NUL and cannot encode lone surrogates: convert around them.
 _UNCONVERTIBLE = re.compile("([\x00\ud800-\udfff]+)")
@@ -25,6 +32,7 @@ def to_simplified(text: str) -> tuple[str, list[Change]]:
     if converted == text:
         return text, []
     if len(converted) == len(text):
+        converted = _keep_simplified_forms(text, converted)
         return converted, diff_runs(text, converted, "script", _WHY)
     return _convert_by_line(text)
 
@@ -37,6 +45,7 @@ def _convert_by_line(text: str) -> tuple[str, list[Change]]:
     for line in text.splitlines(keepends=True):
         new = simplify(line)
         if len(new) == len(line):
+            new = _keep_simplified_forms(line, new)
             changes.extend(diff_runs(line, new, "script", _WHY, offset))
         elif new != line:
             changes.append(Change("script", offset, offset + len(line), line, new, _WHY))
@@ -52,3 +61,44 @@ def simplify(text: str) -> str:
         return _TW2S.convert(text)
     pieces = _UNCONVERTIBLE.split(text)
     return "".join(p if i % 2 else _TW2S.convert(p) for i, p in enumerate(pieces))
+
+
+@cache
+def _both_scripts() -> frozenset[str]:
+    """Characters Simplified news text writes that tw2s converts (著 么 乾 塚): those of the
+    People's Daily corpus the converter changes."""
+    return frozenset(c for c in char_bigrams().char_logp if is_han(c) and _TW2S.convert(c) != c)
+
+
+def _keep_simplified_forms(text: str, converted: str) -> str:
+    """Undo tw2s on characters both scripts write, in lines that do not read as Traditional."""
+    both = _both_scripts()
+    if not any(a != b and a in both for a, b in zip(text, converted, strict=True)):
+        return converted
+    whole = _traditional_lead(text, converted)
+    kept: list[str] = []
+    start = 0
+    for line in text.splitlines(keepends=True):
+        new = converted[start : start + len(line)]
+        lead = _traditional_lead(line, new) or whole
+        kept.append(new if lead > 0 else _restore(line, new, both))
+        start += len(line)
+    return "".join(kept)
+
+
+def _traditional_lead(text: str, converted: str) -> int:
+    """Characters only Traditional text writes, less those only Simplified text writes."""
+    both = _both_scripts()
+    traditional = sum(a != b and a not in both for a, b in zip(text, converted, strict=True))
+    into_traditional = _S2TW.convert(text)
+    if len(into_traditional) != len(text):
+        return traditional
+    simplified = sum(
+        a != t and a == b for a, b, t in zip(text, converted, into_traditional, strict=True)
+    )
+    return traditional - simplified
+
+
+def _restore(line: str, new: str, both: frozenset[str]) -> str:
+    """The converted line with those characters as written."""
+    return "".join(a if a in both else b for a, b in zip(line, new, strict=True))
