@@ -106,7 +106,10 @@ def test_acronyms_lowercased_by_the_scrape_are_restored() -> None:
     assert [c.after for c in changes] == ["PM2.5", "LNG"]
 
 
-@pytest.mark.parametrize("kept", ["面积5km远", "the lng tanker", "iPhone销量", "下载x版本"])
+@pytest.mark.parametrize(
+    "kept",
+    ["面积5km远", "the lng tanker", "iPhone销量", "下载x版本", "我的blog上写java，谈GDP"],
+)
 def test_units_words_and_mixed_case_are_not_acronyms(kept: str) -> None:
     assert restore_acronyms(kept) == (kept, [])
 

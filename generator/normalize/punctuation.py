@@ -22,6 +22,7 @@ _CANDIDATE = re.compile(rf"{_MARK}|[ \t]+")
 _TRIGGER = re.compile(rf"{_MARK}|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
 _BETWEEN_DIGITS = frozenset(",:")
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
+_CAPITAL = re.compile("[A-Z]")
 _LOWER_ACRONYM = re.compile(rf"(?<=[{_CHINESE}])[a-z]{{2,4}}(?:\d+(?:\.\d+)?)?(?=[{_CHINESE}])")
 
 
@@ -35,7 +36,10 @@ def restore_fullwidth_punctuation(text: str) -> tuple[str, list[Change]]:
 
 def restore_acronyms(text: str) -> tuple[str, list[Change]]:
     """pm2.5 -> PM2.5, lng -> LNG: a short lower-case Latin token inside Chinese is an acronym
-    the scrape lower-cased (unit symbols follow digits and are left alone)."""
+    the scrape lower-cased (unit symbols follow digits and are left alone), where it lower-cased
+    the whole text: a text that writes a capital anywhere wrote blog and java as they stand."""
+    if _CAPITAL.search(text):
+        return text, []
     return substitute(_LOWER_ACRONYM, text, "acronym", _upper)
 
 
