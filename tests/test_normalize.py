@@ -11,7 +11,14 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.models import Source
-from generator.normalize import STEPS, explain, normalize_source, normalize_text
+from generator.normalize import (
+    STEPS,
+    explain,
+    fingerprint,
+    normalize_source,
+    normalize_text,
+    same_story,
+)
 from generator.normalize.changes import apply_changes
 from generator.normalize.metadata import find_dateline, infer_date, make_title
 from generator.normalize.split import name_headlines, split_articles
@@ -307,6 +314,18 @@ def test_a_title_from_the_text_keeps_its_marks_and_a_stamp_alone_dates_it() -> N
     [article] = normalize_text(text).articles
     assert (article.title, article.title_basis) == ("南通：加快建设强支点城市", "first-sentence")
     assert (article.date, article.date_basis) == ("2025-03-05", "publication-stamp")
+
+
+def test_two_sites_editions_of_a_story_are_the_same_story() -> None:
+    """Their headlines, stamps and source lines differ; the story does not."""
+    story = (
+        "今年前两个月，南通港完成货物吞吐量4000万吨，同比增长6.2%。"
+        "据介绍，南通港持续推进江海联运，集装箱业务增势强劲。\n"
+    )
+    one = "南通港吞吐量再创新高\n来源：南通日报  发布时间：2025-03-12 09:30  浏览次数：1234\n"
+    other = "前两月南通港货物吞吐量4000万吨\n2025-03-13 10:02 来源：江苏新闻网 作者：李四\n"
+    [a], [b] = (normalize_text(head + story).articles for head in (one, other))
+    assert same_story(fingerprint(a), fingerprint(b))
 
 
 def test_a_field_line_below_the_text_names_the_author() -> None:

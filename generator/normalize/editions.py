@@ -19,8 +19,9 @@ _NOT_WORD = re.compile(r"\W+")
 
 
 def fingerprint(article: Article) -> list[int]:
-    """The SKETCH_SIZE smallest 32-bit hashes of the article's character shingles."""
-    words = _NOT_WORD.sub("", "".join(article.paragraphs))
+    """The SKETCH_SIZE smallest 32-bit hashes of the character shingles of the article's text
+    proper: two sites' editions differ in headline, stamp and source lines, not in the story."""
+    words = _NOT_WORD.sub("", "".join(article.paragraphs[article.lead :] or article.paragraphs))
     shingles = {words[i : i + SHINGLE] for i in range(max(1, len(words) - SHINGLE + 1))}
     hashes = {_hash(s) for s in shingles if s}
     return sorted(hashes)[:SKETCH_SIZE]
