@@ -10,7 +10,11 @@ from generator.normalize import normalize_text
 from generator.normalize.changes import apply_changes
 from generator.normalize.entities import decode_entities
 from generator.normalize.junk import remove_junk
-from generator.normalize.layout import is_headline_line, reflow_paragraphs
+from generator.normalize.layout import (
+    is_headline_line,
+    reflow_paragraphs,
+    split_flattened_paragraphs,
+)
 from generator.normalize.markup import remove_markup
 from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
 from generator.normalize.script import to_simplified
@@ -148,6 +152,21 @@ def test_layout_normalises_line_endings_and_edge_spaces() -> None:
 def test_layout_keeps_a_credit_line_below_the_text_apart(credit: str) -> None:
     text = f"会议强调，要加快建设。\n{credit}\n南通召开大会\n"
     assert reflow_paragraphs(text)[0] == text
+
+
+@pytest.mark.parametrize("indent", ["\u3000\u3000", "    ", "\xa0\xa0"])
+def test_a_paragraph_indent_inside_a_line_starts_a_paragraph(indent: str) -> None:
+    text = f"今年南通港吞吐量增长6.2%。{indent}据介绍，南通港持续推进江海联运。”{indent}2月5日，会议召开。"
+    out, _ = assert_replayable(split_flattened_paragraphs, text)
+    assert out.splitlines() == [
+        "今年南通港吞吐量增长6.2%。",
+        "据介绍，南通港持续推进江海联运。”",
+        "2月5日，会议召开。",
+    ]
+    assert split_flattened_paragraphs("会议强调，  要加快建设。") == (
+        "会议强调，  要加快建设。",
+        [],
+    )
 
 
 def test_layout_keeps_a_scrapes_stamp_and_source_lines_apart() -> None:
@@ -367,6 +386,7 @@ STEPS = [
     restore_fullwidth_punctuation,
     restore_acronyms,
     reflow_paragraphs,
+    split_flattened_paragraphs,
     remove_junk,
 ]
 

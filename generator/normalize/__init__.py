@@ -3,7 +3,8 @@
 Steps run in this order, each `text -> (text, changes)` with changes indexing that step's
 input, so replaying them in order reproduces the output (see `changes.apply_changes`):
 
-    entity -> markup -> garble -> pinyin -> script -> junk -> punctuation -> acronym -> layout
+    entity -> markup -> garble -> pinyin -> script -> indent -> junk -> punctuation -> acronym
+    -> layout
 
 and then junk and layout again, until they settle (`clean_text` says why).
 
@@ -13,7 +14,9 @@ remove; and punctuation repair would read the `;` of `&amp;` as a Chinese semico
 are decoded before tags are removed, so `&lt;br&gt;` goes too. Garble repair needs the bytes'
 alignment, so it runs before any other repair; pinyin removal needs the annotations the garble
 step reads. Junk runs after script conversion so junk.yaml is written once, in Simplified, and
-before layout so a disclaimer is never joined onto the article.
+before layout so a disclaimer is never joined onto the article; paragraphs a scrape flattened
+into one line (。　　据介绍…) are split before it, so debris flattened onto the text is a line
+of its own.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from generator.normalize.editions import fingerprint, lend_edition_date, same_st
 from generator.normalize.entities import decode_entities
 from generator.normalize.garble import DOUBTFUL_MARGIN, repair_garbles
 from generator.normalize.junk import remove_junk
-from generator.normalize.layout import reflow_paragraphs
+from generator.normalize.layout import reflow_paragraphs, split_flattened_paragraphs
 from generator.normalize.markup import remove_markup
 from generator.normalize.metadata import (
     find_author,
@@ -62,6 +65,7 @@ STEPS: tuple[Step, ...] = (
     repair_garbles,
     remove_pinyin_annotations,
     to_simplified,
+    split_flattened_paragraphs,
     remove_junk,
     restore_fullwidth_punctuation,
     restore_acronyms,

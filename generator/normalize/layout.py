@@ -13,6 +13,7 @@ import itertools
 import re
 
 from generator.models import Change
+from generator.normalize.changes import substitute
 
 # Same line breaks as str.splitlines, so downstream splitting agrees with ours.
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
@@ -69,6 +70,12 @@ _OPENS_REPORT = re.compile(OUTLET)
 _PHOTO_CREDIT = re.compile(
     rf"[（(]?(?:{_ROLE}[ \u3000]*)?{_NAME}(?:[ \u3000、]+{_NAME})*[ \u3000]*摄[）)]?"
 )
+# A paragraph's indent inside a line, after a sentence's end: a scrape flattened two paragraphs.
+# The end may still be written ? ! ﹖ ﹗, which the punctuation step turns full-width later.
+_FLATTENED_INDENT = re.compile(
+    rf"(?<=[。！？”’」』?!﹖﹗])[ \t\u3000\xa0]{{2,}}(?=[{_CJK}“‘「《（(0-9])"
+)
+_INDENT = "a paragraph indent inside a line: the scrape flattened two paragraphs"
 _EDGE = "removed blank lines and spaces at the start or end of the text"
 _JOINED = "joined a paragraph broken mid-sentence"
 _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around the break"
@@ -90,6 +97,12 @@ def is_headline_line(line: str, *, top: bool = False) -> bool:
         and _CONTINUING_END.search(line) is None
         and not is_credit_line(line)
     )
+
+
+def split_flattened_paragraphs(text: str) -> tuple[str, list[Change]]:
+    """。　　据介绍… -> 。 and a new line 据介绍…: two or more spaces (an indent, or &nbsp;s)
+    after a sentence's end are where a paragraph began before the scrape joined the lines."""
+    return substitute(_FLATTENED_INDENT, text, "layout", lambda _: ("\n", _INDENT))
 
 
 def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
