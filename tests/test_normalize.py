@@ -371,6 +371,13 @@ def test_a_social_platform_page_keeps_its_article_and_loses_its_buttons() -> Non
     ]
 
 
+def test_a_headline_the_scrape_took_twice_is_the_title_once() -> None:
+    text = "南通港吞吐量再创新高\n南通港吞吐量再创新高\n　　今年前两个月，南通港吞吐量增长6.2%。\n"
+    [article] = normalize_text(text).articles
+    assert (article.title, article.subtitle, article.kicker) == ("南通港吞吐量再创新高", None, None)
+    assert normalize_text(text).text.count("南通港吞吐量再创新高") == 2  # the text keeps its lines
+
+
 def test_a_topic_headline_with_a_colon_at_the_top_is_the_title() -> None:
     text = "南通：加快建设长三角强支点城市\n——访南通市委书记\n　　在今年全国两会上，南通代表团提出建议。\n"
     [article] = normalize_text(text).articles

@@ -78,8 +78,10 @@ def name_headlines(lines: list[str]) -> Headline:
     """Kicker / title / subtitle, the newspaper order (引题, 主题, 副题).
 
     With two lines the slogan-like one (phrases separated by spaces, or a leading dash) is
-    the kicker when it comes first and the subtitle when it comes second.
+    the kicker when it comes first and the subtitle when it comes second.  A line the scrape
+    took twice (the page's title and its heading) counts once.
     """
+    lines = list(dict.fromkeys(lines))
     if not lines:
         return Headline(None)
     if len(lines) == 1:
