@@ -61,7 +61,17 @@ def test_an_indent_after_a_mark_still_written_in_ascii_is_split_in_the_first_run
 
 
 @pytest.mark.parametrize(
-    "text", ["a\ud800b?中", "\x00中?文\x00", "\u2028著\u2029?", "\ufeff", "?" * 50, "(yè)" * 30]
+    "text",
+    [
+        "a\ud800b?中",
+        "\x00中?文\x00",
+        "\u2028著\u2029?",
+        "\ufeff",
+        "?" * 50,
+        "(yè)" * 30,
+        "\ud800显著",
+        "顯著\ud800\n显著\x00",
+    ],
 )
 def test_never_raises_on_hostile_text(text: str) -> None:
     ns = normalize_text(text)

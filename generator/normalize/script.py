@@ -57,10 +57,15 @@ def _convert_by_line(text: str) -> tuple[str, list[Change]]:
 def simplify(text: str) -> str:
     """The text in Simplified script; `to_simplified` records what it changed, readers that
     only need the text (ingest's language check) call this."""
+    return _convert(_TW2S, text)
+
+
+def _convert(converter: OpenCC, text: str) -> str:
+    """OpenCC's conversion, around the characters it cannot take."""
     if _UNCONVERTIBLE.search(text) is None:
-        return _TW2S.convert(text)
+        return converter.convert(text)
     pieces = _UNCONVERTIBLE.split(text)
-    return "".join(p if i % 2 else _TW2S.convert(p) for i, p in enumerate(pieces))
+    return "".join(p if i % 2 else converter.convert(p) for i, p in enumerate(pieces))
 
 
 @cache
@@ -90,7 +95,7 @@ def _traditional_lead(text: str, converted: str) -> int:
     """Characters only Traditional text writes, less those only Simplified text writes."""
     both = _both_scripts()
     traditional = sum(a != b and a not in both for a, b in zip(text, converted, strict=True))
-    into_traditional = _S2TW.convert(text)
+    into_traditional = _convert(_S2TW, text)
     if len(into_traditional) != len(text):
         return traditional
     simplified = sum(
