@@ -24,19 +24,18 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_repair import GOLD
+from bench.bench_repair import GOLD, MARKUP
 from generator.ingest.decode import decode_bytes
 from generator.models import SourceError
 
 SIZES = (2, 3, 4, 6)
 _HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_MARKUP = re.compile(r"<[^>]*>")
 
 
 def lines_of(folder: Path, encoding: str) -> list[str]:
     """Non-empty, markup-free lines of every file, read in `encoding` (bad bytes dropped)."""
     texts = (p.read_bytes().decode(encoding, "ignore") for p in sorted(folder.iterdir()))
-    return [line.strip() for text in texts for line in _MARKUP.sub("", text).splitlines()]
+    return [line.strip() for text in texts for line in MARKUP.sub("", text).splitlines()]
 
 
 def fragments(lines: list[str], rng: random.Random) -> list[tuple[str, str]]:

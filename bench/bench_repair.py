@@ -77,7 +77,7 @@ ORIGINAL_SHARE = 0.25  # share of whole gold paragraphs among the recombined one
 ORACLE_REFERENCE: list[str] = []  # the article `--oracle` re-ranks readings against
 DEFAULT_LISTING = Listing()
 _CLAUSE_END = re.compile(r"(?<=[，；：、。！？])")
-_MARKUP = re.compile(r"<[^>]*>")
+MARKUP = re.compile(r"<[^>]*>")
 
 
 @dataclass
@@ -130,7 +130,7 @@ def own_paragraphs(folder: Path) -> list[str]:
         except SourceError:
             continue
         for _ in range(2):  # feeds escape the markup of what they carry
-            text = html.unescape(_MARKUP.sub("\n", text))
+            text = html.unescape(MARKUP.sub("\n", text))
         lines.update(line.strip() for line in text.splitlines() if _mostly_chinese(line.strip()))
     return [OpenCC("t2s").convert(line) for line in sorted(lines)]
 

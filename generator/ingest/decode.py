@@ -111,23 +111,23 @@ def _reject_damaged_utf8(data: bytes, exc: UnicodeDecodeError, path: str) -> Non
 def _decode_legacy(data: bytes, path: str) -> tuple[str, str]:
     """Choose among GB18030 and Big5 (or Hong Kong's Big5 where plain Big5 fails); only strictly
     decodable candidates are considered."""
-    decodable = _decodable(data)
-    if not decodable:
+    texts = _readings(data)
+    if not texts:
         raise SourceError(path, _undecodable_problem(data))
-    texts = {encoding: data.decode(encoding) for encoding in decodable}
-    guess = _guess(data, decodable)
+    guess = _guess(data, list(texts))
     # charset-normalizer reads one Big5 line in 50 as GB18030 (chardet's pages), one GB2312 line
     # in 21 and most GBK texts of two or three characters as Big5: the likelier Chinese wins
-    better = (e for e in decodable if e != guess and reads_better(texts[e], texts[guess]))
+    better = (e for e in texts if e != guess and reads_better(texts[e], texts[guess]))
     encoding = next(better, guess)
     return texts[encoding], encoding
 
 
-def _decodable(data: bytes) -> list[str]:
-    found = [encoding for encoding in _LEGACY if _decodes(data, encoding)]
-    if "big5" not in found and _decodes(data, _BIG5_HKSCS):
-        found.append(_BIG5_HKSCS)  # 佢哋、嘅、冇 are not in plain Big5
-    return found
+def _readings(data: bytes) -> dict[str, str]:
+    """encoding -> text, for each candidate that decodes the bytes strictly."""
+    texts = {e: text for e in _LEGACY if (text := _decoded(data, e)) is not None}
+    if "big5" not in texts and (text := _decoded(data, _BIG5_HKSCS)) is not None:
+        texts[_BIG5_HKSCS] = text  # 佢哋、嘅、冇 are not in plain Big5
+    return texts
 
 
 def _guess(data: bytes, decodable: list[str]) -> str:
@@ -139,12 +139,11 @@ def _guess(data: bytes, decodable: list[str]) -> str:
     return guess if guess in decodable else decodable[-1]
 
 
-def _decodes(data: bytes, encoding: str) -> bool:
+def _decoded(data: bytes, encoding: str) -> str | None:
     try:
-        data.decode(encoding)
+        return data.decode(encoding)
     except UnicodeDecodeError:
-        return False
-    return True
+        return None
 
 
 def _undecodable_problem(data: bytes) -> str:

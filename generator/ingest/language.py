@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from generator.normalize.bigrams import char_bigrams
@@ -82,8 +83,10 @@ class Fluency:
         return None
 
 
+@lru_cache(maxsize=2)
 def fluency(text: str) -> Fluency:
-    """How well the text's adjacent Han characters follow one another in news text."""
+    """How well the text's adjacent Han characters follow one another in news text.  Remembers
+    the last two texts: decoding scores two readings to choose one, then checks the chosen."""
     simplified = simplify(text)
     bigrams = char_bigrams()
     scores = [bigrams.logp(a, b) for a, b in pairwise(simplified) if is_han(a) and is_han(b)]

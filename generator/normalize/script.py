@@ -9,6 +9,7 @@ written unless the line (or, with no evidence in the line, the text) reads as Tr
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 
@@ -76,18 +77,20 @@ def _both_scripts() -> frozenset[str]:
 
 
 def _keep_simplified_forms(text: str, converted: str) -> str:
-    """Undo tw2s on characters both scripts write, in lines that do not read as Traditional."""
+    """Undo tw2s on characters both scripts write, in lines that do not read as Traditional;
+    a line with no evidence either way follows the whole text's."""
     both = _both_scripts()
     if not any(a != b and a in both for a, b in zip(text, converted, strict=True)):
         return converted
-    whole = _traditional_lead(text, converted)
-    kept: list[str] = []
-    start = 0
-    for line in text.splitlines(keepends=True):
-        new = converted[start : start + len(line)]
-        lead = _traditional_lead(line, new) or whole
-        kept.append(new if lead > 0 else _restore(line, new, both))
-        start += len(line)
+    lines = text.splitlines(keepends=True)
+    ends = list(itertools.accumulate(map(len, lines)))
+    news = [converted[end - len(line) : end] for line, end in zip(lines, ends, strict=True)]
+    leads = [_traditional_lead(line, new) for line, new in zip(lines, news, strict=True)]
+    whole = sum(leads)
+    kept = (
+        new if (lead or whole) > 0 else _restore(line, new, both)
+        for line, new, lead in zip(lines, news, leads, strict=True)
+    )
     return "".join(kept)
 
 
