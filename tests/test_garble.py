@@ -362,6 +362,20 @@ def test_a_mark_hidden_after_an_open_quotation_is_its_closing_one() -> None:
     assert "「對談」,直到" in repaired
 
 
+def test_a_paragraph_does_not_end_inside_a_quotation_it_opened() -> None:
+    # 多。”\n: `！` put `a3 a1` across 。 and ”, the orphan trail of ” swallowed the line end.
+    # 多福。\n explains the bytes as well, but would leave the quotation open at the line end.
+    text = "王阿姨说：“现在走路十分钟就到了，书也多。”\n据了解，我市已建成城市书房86家"
+    assert repaired_exactly(text, ["說"])
+
+
+def test_a_quotation_a_repair_opened_is_open_for_the_next_window() -> None:
+    # 。“ garbled (`?!拔覀`) in one window; the quotation it opens decides the next window's
+    # reading of 。”\n, which would otherwise read 。。\n.
+    text = "排到明年二季度。“我们的设备都联网了，每一块电芯都能追溯到参数。”\n为破解用工难题"
+    assert repaired_exactly(text, ["們", "設"])
+
+
 def test_a_blogs_run_of_full_stops_is_read_as_written() -> None:
     # Blogs write an ellipsis as 。。。; 个 + 。 put `a3 a1` (！) across each pair of stops.
     text = "还是要找一个。。。像我妈一样爱我的，能让我放心。"

@@ -80,6 +80,10 @@ def test_script_keeps_what_simplified_text_writes_unless_the_line_is_traditional
         ("各县(市、区)主要负责同志", "各县（市、区）主要负责同志"),
         ("好的﹐同意吗﹖同意﹗理由﹕一﹔二﹑三", "好的，同意吗？同意！理由：一；二、三"),
         ("他说﹐ 「对」", "他说，「对」"),
+        # a bracket pair is restored whole: 0)2 alone reads as ASCII
+        ("大会(COP30)22日闭幕", "大会（COP30）22日闭幕"),
+        ("大会（COP30)22日闭幕", "大会（COP30）22日闭幕"),
+        ("(a) 中国方案", "（a）中国方案"),
     ],
 )
 def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -> None:

@@ -361,12 +361,12 @@ def _start(tokens: list[_Token], first: int, quoted: str) -> _Hyp:
 
 
 def _opening(tokens: list[_Token], first: int, quoted: str) -> LmState:
-    """The language-model state before token `first` of a piece that opens `quoted`: the
-    clause so far matters (a sentence cannot end three characters after a 、), so up to
-    CONTEXT tokens of it are scored."""
+    """The language-model state before token `first`, where the quotation marks `quoted` are
+    open: the clause so far matters (a sentence cannot end three characters after a 、), so up
+    to CONTEXT tokens of it are scored."""
     start = max(0, first - CONTEXT)
-    state = replace(PIECE_START if start == 0 else MID_TEXT, quoted=_quoted(tokens[:start], quoted))
-    return _scored_tokens(state, tokens[start:first])
+    state = _scored_tokens(PIECE_START if start == 0 else MID_TEXT, tokens[start:first])
+    return replace(state, quoted=quoted)
 
 
 def _quoted(tokens: list[_Token], quoted: str) -> str:
@@ -938,17 +938,21 @@ def _windows(
 ) -> Iterator[tuple[int, int, list[_Hyp]]]:
     """Repair each run of '?' in a piece that opens with the quotation marks `quoted` open;
     yields (first token, end token, the readings left, best first).
-    A run that no reading explains, or explains no better than it reads already, is left."""
-    done = 0
+    A run that no reading explains, or explains no better than it reads already, is left.
+    Which quotation marks are open comes from the text as repaired so far: a 。” swallowed at
+    a paragraph end is found only if the “ garbled earlier in the paragraph is known."""
+    done = known = 0  # `quoted` is open before token `known`
     for q, token in enumerate(tokens):
         if token.kind != "?" or q < done:
             continue
         first = max(done, q - CONTEXT)
-        end, readings = _decode_window(tokens, first, quoted)
-        if not readings or not _accepted(tokens, first, end, readings[0], strict, quoted):
+        opened = _quoted(tokens[known:first], quoted)
+        end, readings = _decode_window(tokens, first, opened)
+        if not readings or not _accepted(tokens, first, end, readings[0], strict, opened):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
-        done = end
+        done = known = end
+        quoted = _quoted_after_text(opened, _text(readings[0].out, notes=False))
         yield first, done, readings
 
 

@@ -179,7 +179,11 @@ def quoted_after(quoted: str, char: str) -> str:
 
 
 def _unbalanced(quoted: str, char: str) -> bool:
-    """“ inside “…” (Chinese nests ‘’ in “”, 『』 in 「」), or ” with no “ open in the paragraph."""
+    """“ inside “…” (Chinese nests ‘’ in “”, 『』 in 「」), ” with no “ open in the paragraph, or
+    a paragraph ending while a quotation it opened is open (18 of 19,484 People's Daily
+    paragraphs do): so 。” is read before a line end a '?' swallowed, not 。。 or 多福。."""
+    if char == "\n":
+        return quoted.lstrip(QUOTES_UNKNOWN) != ""
     if char in QUOTES:
         return char in quoted
     opener = QUOTE_OPENER.get(char)

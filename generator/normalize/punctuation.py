@@ -23,6 +23,7 @@ _TRIGGER = re.compile(rf"{_MARK}|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
 _BETWEEN_DIGITS = frozenset(",:")
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
 _CAPITAL = re.compile("[A-Z]")
+_LINE = re.compile(".+")
 _LOWER_ACRONYM = re.compile(rf"(?<=[{_CHINESE}])[a-z]{{2,4}}(?:\d+(?:\.\d+)?)?(?=[{_CHINESE}])")
 
 
@@ -31,7 +32,8 @@ def restore_fullwidth_punctuation(text: str) -> tuple[str, list[Change]]:
     marks dropped."""
     if _TRIGGER.search(text) is None:
         return text, []
-    return substitute(_CANDIDATE, text, "punctuation", lambda m: _decide(text, m))
+    wide = _wide_brackets(text)
+    return substitute(_CANDIDATE, text, "punctuation", lambda m: _decide(text, m, wide))
 
 
 def restore_acronyms(text: str) -> tuple[str, list[Change]]:
@@ -47,15 +49,33 @@ def _upper(match: re.Match[str]) -> tuple[str, str]:
     return match.group().upper(), "acronym lower-cased by the scrape"
 
 
-def _decide(text: str, match: re.Match[str]) -> tuple[str, str] | None:
+def _decide(text: str, match: re.Match[str], wide: frozenset[int]) -> tuple[str, str] | None:
     if match.group()[0] in " \t":
-        return _decide_space(text, match.start(), match.end())
+        return _decide_space(text, match.start(), match.end(), wide)
     if match.group() in _SMALL_FORMS:
         return _SMALL_FORMS[match.group()], "small-form punctuation -> full width"
     i = match.start()
+    if i in wide:
+        return _FULL_WIDTH[text[i]], "ASCII bracket of a pair in Chinese text -> full width"
     if not _chinese_context(text, i):
         return None
     return _FULL_WIDTH[text[i]], "ASCII punctuation in Chinese text -> full width"
+
+
+def _wide_brackets(text: str) -> frozenset[int]:
+    """ASCII brackets whose partner is full width or in Chinese context: a pair is restored
+    whole, so （COP30)22日 gets its ）, though 0)2 alone reads as ASCII."""
+    wide: set[int] = set()
+    for line in _LINE.finditer(text):
+        opened: list[int] = []
+        for i in range(line.start(), line.end()):
+            if text[i] in "(（":
+                opened.append(i)
+            elif text[i] in ")）" and opened:
+                pair = (opened.pop(), i)
+                if any(text[k] in "（）" or _chinese_context(text, k) for k in pair):
+                    wide.update(k for k in pair if text[k] in "()")
+    return frozenset(wide)
 
 
 def _chinese_context(text: str, i: int) -> bool:
@@ -75,9 +95,9 @@ def _neighbour(text: str, i: int, step: int) -> str:
     return text[j] if 0 <= j < len(text) else ""
 
 
-def _decide_space(text: str, start: int, end: int) -> tuple[str, str] | None:
+def _decide_space(text: str, start: int, end: int, wide: frozenset[int]) -> tuple[str, str] | None:
     """Drop spaces between Chinese and a full-width mark, as in 日报讯 （记者…）."""
-    left, right = _effective(text, start - 1), _effective(text, end)
+    left, right = _effective(text, start - 1, wide), _effective(text, end, wide)
     if left.isascii() or right.isascii():
         return None
     if left in _WIDE_PUNCT or right in _WIDE_PUNCT:
@@ -85,11 +105,11 @@ def _decide_space(text: str, start: int, end: int) -> tuple[str, str] | None:
     return None
 
 
-def _effective(text: str, i: int) -> str:
+def _effective(text: str, i: int, wide: frozenset[int]) -> str:
     """The character at i as it will read after this step ('' outside the text)."""
     if not 0 <= i < len(text):
         return ""
     char = text[i]
-    if char in _FULL_WIDTH and _chinese_context(text, i):
+    if char in _FULL_WIDTH and (i in wide or _chinese_context(text, i)):
         return _FULL_WIDTH[char]
     return _SMALL_FORMS.get(char, char)
