@@ -51,6 +51,13 @@ def test_lines_joined_into_junk_are_removed_in_the_same_run() -> None:
     assert normalize_text(ns.text).text == ns.text
 
 
+def test_a_bracket_pair_layout_joins_is_restored_in_the_same_run() -> None:
+    # The line break cut the pair (（ | 见表1)); once joined, ) closes （ and goes full width,
+    # though between 1 and 2 it reads as ASCII on its own.
+    text = "报告指出（\n见表1)2025年全市增长"
+    assert normalize_text(text).text == "报告指出（见表1）2025年全市增长\n"
+
+
 @pytest.mark.parametrize("text", ["?\u3000 南通", "好!\u3000\u3000南通。"])
 def test_an_indent_after_a_mark_still_written_in_ascii_is_split_in_the_first_run(text) -> None:
     """Found by hypothesis: ? became ？ only after the indent step had run, so a second run split

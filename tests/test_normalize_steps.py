@@ -45,6 +45,13 @@ def test_script_uses_taiwan_table_so_zhe_becomes_simplified() -> None:
     assert {c.fix for c in changes} == {"script"}
 
 
+def test_script_converts_the_forms_hong_kong_text_writes() -> None:
+    # tw2s leaves 衞 敍 衹 as they are; they are never Simplified, so hk2s's forms are taken.
+    out, changes = assert_replayable(to_simplified, "個人衞生，敍述衹有一句")
+    assert out == "个人卫生，叙述只有一句"
+    assert [c.before for c in changes] == ["個", "衞", "敍", "衹"]
+
+
 def test_script_leaves_simplified_and_converts_around_nul() -> None:
     assert to_simplified("南通开发区建区40周年。") == ("南通开发区建区40周年。", [])
     assert assert_replayable(to_simplified, "會\x00議")[0] == "会\x00议"

@@ -6,7 +6,8 @@ input, so replaying them in order reproduces the output (see `changes.apply_chan
     entity -> markup -> garble -> pinyin -> script -> indent -> junk -> punctuation -> acronym
     -> layout
 
-and then junk and layout again, until they settle (`clean_text` says why).
+and then junk and layout again, until they settle, with punctuation again after layout
+changed lines (`clean_text` says why).
 
 HTML character references and tags a scraper left go first: decoded later, `&#40;yè&#41;` or
 `<b>(yè)</b>` would become an annotation after the pinyin step had run, for a second run to
@@ -106,12 +107,18 @@ def clean_text(text: str) -> tuple[str, list[Change]]:
     """Run every step in order, the changes of each indexing the text it received.  Then junk
     again, and layout after it, until junk finds none: lines layout joined can make a line of
     junk (赞 + 赞), and a junk line removed can leave two lines a sentence runs across.  Both
-    only remove text, so this ends; layout is idempotent, so it need not run when junk did not."""
+    only remove text, so this ends; layout is idempotent, so it need not run when junk did not.
+    Where layout changed lines, punctuation looks again: a joined line end gives marks new
+    neighbours (（ + 中1) is a bracket pair)."""
     changes: list[Change] = []
     for step in STEPS:
         text, step_changes = step(text)
         changes.extend(step_changes)
+    rejoined = step_changes  # of the last step, layout
     while True:
+        if rejoined:
+            text, marks = restore_fullwidth_punctuation(text)
+            changes.extend(marks)
         text, removed = remove_junk(text)
         if not removed:
             return text, changes

@@ -16,7 +16,7 @@ _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": 
 _SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！"}
 _WIDE = "（）“”‘’，。、；：？！《》【】"
 _WIDE_PUNCT = frozenset(_WIDE)
-_SKIPPED_FOR_CONTEXT = " \t(),?!;:"
+_SKIPPED_FOR_CONTEXT = " \t(),?!;:（）"  # brackets of either width are see-through
 _MARK = f"[,?!;:(){''.join(_SMALL_FORMS)}]"
 _CANDIDATE = re.compile(rf"{_MARK}|[ \t]+")
 _TRIGGER = re.compile(rf"{_MARK}|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
