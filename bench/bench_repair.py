@@ -11,7 +11,8 @@ rate after repair, and seconds per 5,000-character article.
 
 `--articles` runs whole gold articles, freshly corrupted (`--docs` corruptions of each), through
 the full normalizer, as a user would, and compares its output with the gold text: the CER of
-everything the normalizer does, where '□' for a destroyed digit counts as an error.
+everything the normalizer does, where '□' for a destroyed digit counts as an error.  With
+`--gold bench/articles`, twenty new articles in 2025 news style (bench/articles/README.md).
 
 `--people-daily` corrupts natural paragraphs of another source instead: the 1,948 People's
 Daily paragraphs the character-bigram model holds out (generator/normalize/bigrams.py).  The
@@ -229,30 +230,51 @@ def _judged_choices(
     return judged
 
 
-def evaluate_articles(docs: int, seed: int, listing: Listing) -> None:
+@dataclass
+class ArticleScore:
+    runs: int = 0
+    identical: int = 0
+    errors: int = 0
+    chars: int = 0
+    regions: int = 0
+    lost: int = 0  # regions that are '□' for a destroyed digit or letter
+    seconds: float = 0.0
+
+
+def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) -> ArticleScore:
     """Each gold article corrupted `docs` times and normalized whole; CER against its gold."""
-    errors = chars = identical = runs = lost = regions = 0
-    seconds = 0.0
-    for path in sorted(GOLD.glob("*.txt")):
+    score = ArticleScore()
+    for path in sorted(folder.glob("*.txt")):
         gold = path.read_text("utf-8")
         for doc in range(docs):
             rng = random.Random(seed * 1000 + doc)
             damaged, _ = corrupt(gold, listing.pick(to_traditional(gold), rng))
             start = time.perf_counter()
             clean = normalize_text(damaged).text
-            seconds += time.perf_counter() - start
+            score.seconds += time.perf_counter() - start
             matcher = difflib.SequenceMatcher(None, clean, gold, autojunk=False)
             diffs = [(clean[i1:i2], gold[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
             wrong = [max(len(a), len(b)) for a, b in diffs if a != b]
-            errors, chars, runs = errors + sum(wrong), chars + len(gold), runs + 1
-            identical += not wrong
-            lost += sum(is_lost_byte(b, a) for a, b in diffs if a != b)
-            regions += len(wrong)
-    print(f"gold articles: {runs // docs} x {docs} corruptions (seed {seed})")
-    print(f"identical to gold: {identical} of {runs}")
-    print(f"CER of the normalized text: {errors / chars:.3%}")
-    print(f"differing places: {regions}, of which '□' for a destroyed digit or letter: {lost}")
-    print(f"time per article: {seconds / runs:.3f} s")
+            score.runs, score.chars, score.errors = (
+                score.runs + 1,
+                score.chars + len(gold),
+                score.errors + sum(wrong),
+            )
+            score.identical += not wrong
+            score.lost += sum(is_lost_byte(b, a) for a, b in diffs if a != b)
+            score.regions += len(wrong)
+    return score
+
+
+def evaluate_articles(docs: int, seed: int, listing: Listing, folder: Path) -> None:
+    score = score_articles(docs, seed, listing, folder)
+    print(f"gold articles of {folder}: {score.runs // docs} x {docs} corruptions (seed {seed})")
+    print(f"identical to gold: {score.identical} of {score.runs}")
+    print(f"CER of the normalized text: {score.errors / score.chars:.3%}")
+    print(
+        f"differing places: {score.regions}, of which '□' for a destroyed digit or letter: {score.lost}"
+    )
+    print(f"time per article: {score.seconds / score.runs:.3f} s")
 
 
 def _pool(args: argparse.Namespace) -> tuple[list[str], str]:
@@ -277,6 +299,9 @@ def main() -> None:
         "--people-daily", action="store_true", help="held-out People's Daily paragraphs"
     )
     texts.add_argument("--articles", action="store_true", help="whole gold articles, end to end")
+    parser.add_argument(
+        "--gold", type=Path, default=GOLD, help="--articles: the clean articles (default: shared)"
+    )
     texts.add_argument("--texts", type=Path, help="paragraphs of the clean text files under DIR")
     listed = "the per-document list of annotated characters"
     parser.add_argument(
@@ -309,7 +334,7 @@ def main() -> None:
     tables(), language_model()
     print(f"one-off load of tables and language model: {time.perf_counter() - start:.2f} s")
     if args.articles:
-        evaluate_articles(args.docs, args.seed, listing)
+        evaluate_articles(args.docs, args.seed, listing, args.gold)
         return
     pool, kind = _pool(args)
     whole = bool(args.texts or args.people_daily or args.original)

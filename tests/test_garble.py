@@ -4,6 +4,7 @@ generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
 from __future__ import annotations
 
 import random
+from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -15,14 +16,16 @@ from bench.bench_repair import (
     own_paragraphs,
     paragraphs,
     rerank_by_reference,
+    score_articles,
 )
-from bench.corrupt import corrupt, to_traditional
+from bench.corrupt import Listing, corrupt, to_traditional
 from generator.normalize import garble
 from generator.normalize.garble import repair_garbles, tables
 from generator.normalize.pinyin import remove_pinyin_annotations
 from tests.shared_data import GOLD, SEEDS
 
 FULL_WIDTH = str.maketrans(",?!;:()", "，？！；：（）")
+FRESH_ARTICLES = Path(__file__).resolve().parent.parent / "bench" / "articles"
 # Windows of gold text around the 12 garbled regions ('□' where gold has a digit the bytes lost).
 REGIONS = {
     "000": [
@@ -113,6 +116,14 @@ def test_generalises_to_fresh_corruption() -> None:
         spans, exact = spans + score.spans, exact + score.exact
     assert spans >= 10
     assert exact / spans >= 0.9
+
+
+def test_new_articles_are_normalized_end_to_end_within_the_target() -> None:
+    # Twenty articles in 2025 news style nobody tuned the model on (bench/articles), each
+    # corrupted twice and normalized whole: the issue's CER target, '□' counted as an error.
+    score = score_articles(2, 7, Listing(), FRESH_ARTICLES)
+    assert score.runs == 40
+    assert score.errors / score.chars <= 0.001
 
 
 def test_simulated_garble_is_repaired_exactly() -> None:

@@ -24,6 +24,7 @@ from generator.normalize.metadata import find_dateline, infer_date, make_title
 from generator.normalize.split import name_headlines, split_articles
 
 SOURCES = sorted((Path(__file__).resolve().parent.parent / "sources").glob("*.txt"))
+FRESH = sorted((Path(__file__).resolve().parent.parent / "bench" / "articles").glob("*.txt"))
 CLEAN_SENTENCES = [
     "南通以项目支撑产业、以产业引领发展。",
     "规上工业增加值增速等多项指标位居全省前列，有力支撑地区生产总值增长6.2%。",
@@ -91,6 +92,15 @@ def test_clean_simplified_text_passes_unchanged(paragraphs: list[list[str]]) -> 
     ns = normalize_text(text)
     assert ns.text == text
     assert ns.changes == []
+
+
+@pytest.mark.parametrize("path", FRESH, ids=lambda p: p.stem)
+def test_clean_new_articles_pass_unchanged(path: Path) -> None:
+    """The fresh articles bench_repair corrupts (bench/articles) are clean as they stand."""
+    text = path.read_text(encoding="utf-8")
+    ns = normalize_text(text)
+    assert (ns.text, ns.changes) == (text, [])
+    assert len(FRESH) == 20
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
