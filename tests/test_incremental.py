@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from tests.project import Project, make_project
+from tests.project import Project, front_matter, make_project
 
 NO_MODEL = {"ARGOS_PACKAGES_DIR": "/nonexistent-digest-test-models"}
 NEW_ARTICLE = (
@@ -49,6 +49,10 @@ def test_new_drop_folder_builds_one_article_and_touches_no_other_page(project: P
     for path, (data, mtime) in before.items():
         assert after[path] == (data, mtime), f"{path} was rewritten"
     assert len(after) == len(before) + 3
+    # 今天（3月1日） says no year; the drop folder's date does
+    (row,) = (r for r in project.report()["articles"] if r["source"].endswith("new.txt"))
+    meta = front_matter(project.root / row["pages"]["zh"])
+    assert (meta["date"], meta["date_basis"]) == ("2025-03-01", "year-from-drop")
 
 
 def test_repairs_to_check_are_still_listed_when_nothing_was_rebuilt(project: Project):

@@ -252,6 +252,27 @@ def test_dates_come_only_from_the_text(dateline, body, expected) -> None:
 
 
 @pytest.mark.parametrize(
+    ("source", "expected"),
+    [
+        ("sources/2026-12-01/d1.txt", ("2026-11-21", "year-from-drop")),
+        ("sources/2026-11-20/d1.txt", ("2025-11-21", "year-from-drop")),  # not after the drop
+        ("sources/2026-12-01/sub/d1.txt", ("2026-11-21", "year-from-drop")),
+        ("sources/d1.txt", (None, "unknown")),
+        ("sources/2026-13-01/d1.txt", (None, "unknown")),
+        ("sources/2026-12-01.txt", (None, "unknown")),  # a file's name is no drop folder
+    ],
+)
+def test_a_month_and_day_alone_take_the_year_from_the_drop_folder(source, expected) -> None:
+    text = "A股收涨\n本报讯（记者 吴静）11月21日，A股三大指数集体收涨。\n"
+    (article,) = normalize_text(text, source=source).articles
+    assert (article.date, article.date_basis) == expected
+    # a year the text gives wins over the drop's
+    text += "2024年全年成交额创新高。\n"
+    (article,) = normalize_text(text, source="sources/2026-12-01/d1.txt").articles
+    assert (article.date, article.date_basis) == ("2024-11-21", "year-from-context")
+
+
+@pytest.mark.parametrize(
     ("paragraph", "dateline", "title"),
     [
         (

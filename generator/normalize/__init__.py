@@ -34,6 +34,7 @@ from generator.normalize.junk import remove_junk
 from generator.normalize.layout import reflow_paragraphs, split_flattened_paragraphs
 from generator.normalize.markup import remove_markup
 from generator.normalize.metadata import (
+    drop_date,
     find_author,
     find_byline,
     find_dateline,
@@ -148,7 +149,7 @@ def _article(block: ArticleBlock, index: int, source: str, sha256: str) -> Artic
     headline = name_headlines(block.headlines)
     opening = opening_paragraph(block.body)
     dateline = find_dateline(opening)
-    date, date_basis = infer_date(dateline, block.body)
+    date, date_basis = infer_date(dateline, block.body, drop_date(source))
     original = original_title(block.body)
     return Article(
         id=f"{sha256[:12]}-{index}",

@@ -1,8 +1,9 @@
 """Per-article metadata read from the text itself: dateline, byline, author note, date, title.
 
 Dates come only from the text (explicit dates, month/day with the year from context, or
-year-from-context cues in year_cues.yaml); when nothing supports one the date is None and
-date_basis says "unknown" -- never a file time.
+year-from-context cues in year_cues.yaml), or for the year of a month/day alone from the date
+a drop folder is named by; when nothing supports one the date is None and date_basis says
+"unknown" -- never a file time.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
 _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
 _FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
+_DROP_FOLDER = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _HEAD_LINES = 3  # a scrape puts its stamp, fields and credits in the text's first (or last) lines
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
@@ -109,8 +111,12 @@ def _fields(paragraphs: list[str]) -> list[str]:
     return [p for p in edges if is_field_line(p)]
 
 
-def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
-    """(ISO date or None, basis) from the dateline / opening paragraph and the article's context."""
+def infer_date(
+    dateline: str | None, body: list[str], drop: dt.date | None = None
+) -> tuple[str | None, str]:
+    """(ISO date or None, basis) from the dateline / opening paragraph and the article's context;
+    a month and day with no year in the text take the last year that puts them on or before
+    the `drop` date (`drop_date`), if there is one."""
     head = f"{dateline or ''} {opening_paragraph(body)}"
     full = _valid_date(_FULL_DATE.search(head))
     if full:
@@ -120,14 +126,28 @@ def infer_date(dateline: str | None, body: list[str]) -> tuple[str | None, str]:
     if month_day:
         month, day = int(month_day.group(1)), int(month_day.group(2))
         year = _year_up_to(stamp, month, day) if stamp else infer_year(month, day, "\n".join(body))
+        basis = "year-from-context"
+        if year is None and drop is not None:
+            year, basis = _year_up_to(drop, month, day), "year-from-drop"
         date = _valid_date_parts(year, month, day)
-        return (date.isoformat(), "year-from-context") if date else (None, "unknown")
+        return (date.isoformat(), basis) if date else (None, "unknown")
     days_back = _relative_days(dateline)
     if stamp and days_back is not None:
         return (stamp - dt.timedelta(days=days_back)).isoformat(), "relative"
     if stamp:
         return stamp.isoformat(), "publication-stamp"
     return None, "unknown"
+
+
+def drop_date(source: str) -> dt.date | None:
+    """The date a drop folder is named by (sources/2026-12-01/…, as the README suggests): its
+    articles were published on or before it.  Never a file time."""
+    for folder in reversed(Path(source).parent.parts):
+        match = _DROP_FOLDER.fullmatch(folder)
+        date = _valid_date_parts(*map(int, match.groups())) if match else None
+        if date:
+            return date
+    return None
 
 
 def infer_year(month: int, day: int, text: str) -> int | None:
