@@ -232,6 +232,7 @@ class _Token:
     syllable: str = ""  # for "note"; for "?" the syllable of a following `pinyin)`
     after_syllable: int = 0  # for "?": token index after that `pinyin)`
     before_split: bool = False  # for "?": next is a split character or the piece end
+    ends_text: bool = False  # for "?": the last character of the text
     opens_bracket: bool = False  # for "?": a later `)` closes a bracket no visible `(` opened
 
 
@@ -735,7 +736,7 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         unseen = hyp.pending is not None and len(hyp.pending) > 1
         for h in _feed(hyp, HIGH, pos, hidden=True, unseen=unseen):
             h = _note(h, pos, "'?' is a byte orphaned at a split point")
-            yield i + 1, _text_end(h, pos) if i + 1 == len(tokens) else h
+            yield i + 1, _text_end(h, pos) if token.ends_text else h
     if hyp.pending is not None:
         following = _observed(tokens[i + 1 : i + 3])
         for h in _feed(hyp, HIGH, pos, hidden=True):
@@ -762,10 +763,9 @@ def _trails_read_as(lead: int, syllable: str) -> tuple[int, ...]:
 
 
 def _text_end(hyp: _Hyp, pos: int) -> _Hyp:
-    """A sentence end orphaned at the very end (a 、 never follows one, so the piece is the
-    text's last): the pair it formed with the file's final line end read as '?'."""
-    if not _ends_sentence(hyp.out):
-        return hyp
+    """A byte orphaned at the very end: the pair it formed with the file's final line end read
+    as '?'.  Every reading ends its paragraph there, so each is scored with the line end
+    (上。” ends a text, 上海” rarely does)."""
     return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end that ends the text")
 
 
@@ -1056,10 +1056,14 @@ def _changes(
     return changes
 
 
-def _repair_piece(piece: str, offset: int, strict: bool, quoted: str) -> tuple[str, list[Change]]:
+def _repair_piece(
+    piece: str, offset: int, strict: bool, quoted: str, *, last: bool
+) -> tuple[str, list[Change]]:
     tokens = _tokenize(piece) if "?" in piece else None
     if not tokens:
         return piece, []
+    if last and tokens[-1].kind == "?" and tokens[-1].end == len(piece):
+        tokens[-1] = replace(tokens[-1], ends_text=True)
     out: list[str] = []
     changes: list[Change] = []
     cursor = 0
@@ -1107,8 +1111,9 @@ def _repair_pieces(text: str, strict: bool) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     offset = 0
     quoted = ""  # the text opens a paragraph
-    for piece in text.split(PIECE_CUT):
-        repaired, found = _repair_piece(piece, offset, strict, quoted)
+    pieces = text.split(PIECE_CUT)
+    for number, piece in enumerate(pieces, start=1):
+        repaired, found = _repair_piece(piece, offset, strict, quoted, last=number == len(pieces))
         quoted = _quoted_after_text(quoted, repaired)
         out.append(repaired)
         changes += found

@@ -126,7 +126,8 @@ class LmState:
             odd += SHORT_CLAUSE if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS else 0.0
             run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
-            logp = LINE_END_AFTER_SENTENCE if _ends_paragraph(self.after, char) else lm.single(char)
+            ends = _ends_paragraph(self.after, self.run, char)
+            logp = LINE_END_AFTER_SENTENCE if ends else lm.single(char)
             best = (self.best[-1] + logp + odd,)
             flow = self.flow + _mark_follows(self.chars[-1:], char)
             return LmState("", best, char, run, flow, quoted_after(self.quoted, char))
@@ -190,9 +191,13 @@ def _unbalanced(quoted: str, char: str) -> bool:
     return opener is not None and opener not in quoted and not quoted.startswith(QUOTES_UNKNOWN)
 
 
-def _ends_paragraph(before: str, char: str) -> bool:
-    """A line end right after 。！？ or a closing quote: how paragraphs end."""
-    return char == "\n" and before != "" and before in SENTENCE_END + CLOSING
+def _ends_paragraph(before: str, run: int, char: str) -> bool:
+    """A line end right after 。！？ or a closing mark: how paragraphs end.  A quotation closed
+    right after a character (`run` of them before it) ends one a tenth as often as 。” does
+    (People's Daily: 60 of 624 paragraphs that end with ”), so 上。”, not 上海”, ends a text."""
+    if char != "\n" or before == "" or before not in SENTENCE_END + CLOSING:
+        return False
+    return not (run and before in QUOTE_OPENER)
 
 
 def _clashes(before: str, char: str) -> bool:
