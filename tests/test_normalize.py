@@ -52,6 +52,14 @@ def test_lines_joined_into_junk_are_removed_in_the_same_run() -> None:
     assert normalize_text(ns.text).text == ns.text
 
 
+@pytest.mark.parametrize("text", ["表\n(yè)", "中\n(\n”", "“aa\n”", "（\n中1)"])
+def test_steps_that_read_neighbours_look_again_where_layout_joined_lines(text: str) -> None:
+    """Found by hypothesis: a joined line end gives an annotation, a mark or an acronym new
+    neighbours, which a second run acted on."""
+    once = normalize_text(text).text
+    assert normalize_text(once).text == once
+
+
 def test_a_bracket_pair_layout_joins_is_restored_in_the_same_run() -> None:
     # The line break cut the pair (（ | 见表1)); once joined, ) closes （ and goes full width,
     # though between 1 and 2 it reads as ASCII on its own.

@@ -222,6 +222,34 @@ def test_layout_keeps_numbered_subheadings_apart_but_joins_a_broken_numbered_ite
     assert out.splitlines()[6] == "4.加快推进项目建设，推动高质量发展。"
 
 
+@pytest.mark.parametrize(
+    ("text", "joined"),
+    [
+        (
+            "无人机植保，每架次每天可作业80\n0亩左右。\n",
+            "无人机植保，每架次每天可作业800亩左右。\n",
+        ),
+        ("据统计，同比增长约\n7%。\n", "据统计，同比增长约7%。\n"),
+        ("防火期内，严格落实24\n小时值班制度。\n", "防火期内，严格落实24小时值班制度。\n"),
+        ("前后用了不到一年的时间\n。社区书记介绍\n", "前后用了不到一年的时间。社区书记介绍\n"),
+        ("创业板指报3105\n.66点。\n", "创业板指报3105.66点。\n"),
+        ("某芯片龙头（\n688981.SH）盘中上涨。\n", "某芯片龙头（688981.SH）盘中上涨。\n"),
+    ],
+)
+def test_layout_joins_a_line_cut_before_a_number_or_a_mark(text: str, joined: str) -> None:
+    """A line cut inside a number, or right before a mark no sentence opens with (wrapped at a
+    fixed width, not at a character)."""
+    assert assert_replayable(reflow_paragraphs, text)[0] == joined
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2025-03-12 08:00\n南通日报讯，今天召开大会。\n", "全市经济运行情况\n2025年，全市增长6%。\n"],
+)
+def test_layout_keeps_a_stamp_or_a_headline_apart_from_a_line_after_it(text: str) -> None:
+    assert reflow_paragraphs(text) == (text, [])
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

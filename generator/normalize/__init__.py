@@ -6,8 +6,8 @@ input, so replaying them in order reproduces the output (see `changes.apply_chan
     entity -> markup -> garble -> pinyin -> script -> indent -> junk -> punctuation -> acronym
     -> layout
 
-and then junk and layout again, until they settle, with punctuation again after layout
-changed lines (`clean_text` says why).
+and then junk and layout again, until they settle, with pinyin, punctuation and acronyms again
+after layout changed lines (`clean_text` says why).
 
 HTML character references and tags a scraper left go first: decoded later, `&#40;yè&#41;` or
 `<b>(yè)</b>` would become an annotation after the pinyin step had run, for a second run to
@@ -73,6 +73,11 @@ STEPS: tuple[Step, ...] = (
     restore_acronyms,
     reflow_paragraphs,
 )
+_AFTER_REJOINING: tuple[Step, ...] = (
+    remove_pinyin_annotations,
+    restore_fullwidth_punctuation,
+    restore_acronyms,
+)
 _ARTICLE_FIELDS = (
     "id",
     "kicker",
@@ -109,17 +114,17 @@ def clean_text(text: str) -> tuple[str, list[Change]]:
     again, and layout after it, until junk finds none: lines layout joined can make a line of
     junk (赞 + 赞), and a junk line removed can leave two lines a sentence runs across.  Both
     only remove text, so this ends; layout is idempotent, so it need not run when junk did not.
-    Where layout changed lines, punctuation looks again: a joined line end gives marks new
-    neighbours (（ + 中1) is a bracket pair)."""
+    Where layout changed lines, the steps that read a character's neighbours look again: a
+    joined line end gives new ones (（ + 中1) is a bracket pair, 表 + （yè） an annotation)."""
     changes: list[Change] = []
     for step in STEPS:
         text, step_changes = step(text)
         changes.extend(step_changes)
     rejoined = step_changes  # of the last step, layout
     while True:
-        if rejoined:
-            text, marks = restore_fullwidth_punctuation(text)
-            changes.extend(marks)
+        for step in _AFTER_REJOINING if rejoined else ():
+            text, step_changes = step(text)
+            changes.extend(step_changes)
         text, removed = remove_junk(text)
         if not removed:
             return text, changes

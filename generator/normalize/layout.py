@@ -23,9 +23,13 @@ _CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 # A line ending in a Chinese character or an opening/continuing mark stops mid-sentence...
 _HAN = re.compile(rf"[{_CJK}]")
 _OPEN_END = re.compile(rf"[{_CJK}]$")
-_CONTINUING_END = re.compile(r"[，、“‘（《]$")
-# ...and continues only into a line that starts with Chinese text or an opening quote.
-_CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（]")
+_CONTINUING_END = re.compile(r"[，、“‘（《,(]$")  # ASCII too: punctuation may widen them later
+# ...and continues only into a line that starts with Chinese text, an opening quote or a number
+# (作业80 | 0亩, 增长约 | 7%, 落实24 | 小时).
+_CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（(0-9]")
+# A line that opens with a mark no sentence opens with was cut right before it (时间 | 。,
+# 3105 | .66点); ASCII ones are made full width once joined.
+_MARK_START = re.compile(r"[，。、；：？！”’）》%,.;:?!)]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
@@ -163,10 +167,14 @@ def is_field_line(line: str) -> bool:
 def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
     """True when `line` (the paragraph so far, `top` if the text's first) was cut inside a
     sentence `next_line` continues."""
-    if _CONTINUATION_START.match(next_line) is None or opens_report(next_line):
-        return False
     if is_field_line(line) or is_credit_line(line) or is_subheading_line(line):
+        return False
+    if _MARK_START.match(next_line):
+        return True
+    if _CONTINUATION_START.match(next_line) is None or opens_report(next_line):
         return False
     if _CONTINUING_END.search(line):
         return True
+    if line[-1:].isdigit():  # a body line, not a stamp or a headline, cut inside a number
+        return _BODY_PUNCT.search(line) is not None
     return _OPEN_END.search(line) is not None and not is_headline_line(line, top=top)
