@@ -255,11 +255,9 @@ def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) 
             matcher = difflib.SequenceMatcher(None, clean, gold, autojunk=False)
             diffs = [(clean[i1:i2], gold[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
             wrong = [max(len(a), len(b)) for a, b in diffs if a != b]
-            score.runs, score.chars, score.errors = (
-                score.runs + 1,
-                score.chars + len(gold),
-                score.errors + sum(wrong),
-            )
+            score.runs += 1
+            score.chars += len(gold)
+            score.errors += sum(wrong)
             score.identical += not wrong
             score.lost += sum(is_lost_byte(b, a) for a, b in diffs if a != b)
             score.regions += len(wrong)

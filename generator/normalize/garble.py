@@ -941,18 +941,19 @@ def _windows(
     A run that no reading explains, or explains no better than it reads already, is left.
     Which quotation marks are open comes from the text as repaired so far: a 。” swallowed at
     a paragraph end is found only if the “ garbled earlier in the paragraph is known."""
-    done = known = 0  # `quoted` is open before token `known`
+    done = known = 0
+    open_at_known = quoted  # the quotation marks open before token `known`
     for q, token in enumerate(tokens):
         if token.kind != "?" or q < done:
             continue
         first = max(done, q - CONTEXT)
-        opened = _quoted(tokens[known:first], quoted)
+        opened = _quoted(tokens[known:first], open_at_known)
         end, readings = _decode_window(tokens, first, opened)
         if not readings or not _accepted(tokens, first, end, readings[0], strict, opened):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = known = end
-        quoted = _quoted_after_text(opened, _text(readings[0].out, notes=False))
+        open_at_known = _quoted_after_text(opened, _text(readings[0].out, notes=False))
         yield first, done, readings
 
 
