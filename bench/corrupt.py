@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 
-from generator.normalize.garble import is_user_defined
+from generator.normalize.garble import LEFT_SIMPLIFIED, is_user_defined
 from generator.normalize.pinyin import default_reading
 
 PUNCTUATION = {"，": b",", "？": b"?", "！": b"!", "（": b"(", "）": b")", "；": b";", "：": b":"}
@@ -30,16 +30,11 @@ def _s2tw():
     return OpenCC("s2tw")
 
 
-# Step 1 left characters with several traditional forms in simplified form: these are the ones
-# corruption.md names (后 stays 后 where OpenCC's table would write 後).
-KEPT_SIMPLIFIED = frozenset("后干并制范于占冲征余斗")
-
-
 @cache
 def traditional(char: str) -> str:
     """Step 1: a naive character-by-character Simplified->Traditional table, Taiwan variants;
     it cannot choose among several traditional forms, so it leaves those characters alone."""
-    if char in KEPT_SIMPLIFIED:
+    if char in LEFT_SIMPLIFIED:  # 后 stays 后 where OpenCC's table would write 後
         return char
     converted = _s2tw().convert(char)
     return converted if len(converted) == 1 else char

@@ -85,7 +85,7 @@ def test_a_repair_says_what_reading_it_was_chosen_over() -> None:
     with how much likelier the chosen reading was."""
     _, changes = repair_garbles(seed_text("000"))
     why = next(c.why for c in changes if c.after.startswith("海科"))
-    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 1.5 lower)")
+    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 1.9 lower)")
 
 
 def test_lost_byte_is_marked_not_invented() -> None:
@@ -214,6 +214,27 @@ def test_a_text_ending_with_a_quotation_is_read_as_ending_a_sentence() -> None:
     # a paragraph, and both readings end the text, so both are scored with its line end.
     assert repaired_exactly("他说：“我会把目标放在更高的舞台上。”\n", ["說"])
     assert repaired_exactly("他说：“我们要去上海。”\n", ["說"])
+
+
+def test_a_character_after_marks_is_read_with_the_marks_before_it() -> None:
+    # 。”他說: the trail byte of 他 is lost under '?', so 他, 所 and 她 all fit; 所说 is the
+    # likelier word, but after 。” news text writes 他说 (a fresh article, all 20 corruptions).
+    assert repaired_exactly("得提醒茶农们提前防治。”他说。\n蒋一鸣是当地", ["說"])
+
+
+def test_a_window_reads_on_past_the_reading_a_question_mark_ate() -> None:
+    # 第二實(shí)驗: the '?' before `shí)` ate its `(`, and 時 reads shí as well as 實, so only
+    # the 驗 after `)` tells them apart.  The window ended CONTEXT tokens after that '?', all of
+    # them letters of the reading, and 時驗 was read.  (二 is still followed by 天 here: a
+    # user-defined pair dropped before 實 makes room for it, and 第二天 is a common word.)
+    text = "“今天请一位特别的助教来帮忙。”在市第二实验小学五年级的科学课上"
+    assert "實驗小學" in repair_showing(text, ["實"], "??shí)驗")
+
+
+def test_a_character_the_converter_left_simplified_is_read_though_shown_nowhere_else() -> None:
+    # 干 has several traditional forms, so the converter left it (corruption.md): a document
+    # that shows no other 干 still has it.  It had been ruled out, and 白天更可農活 was read.
+    assert repaired_exactly("“这是大家的心愿。”我们白天干农活，晚上来打球。", [])
 
 
 def test_a_byte_swallowed_before_a_byline_bracket_is_lost_not_a_line_end() -> None:
@@ -397,9 +418,10 @@ def test_a_quotation_a_repair_opened_is_open_for_the_next_window() -> None:
 
 def test_a_blogs_run_of_full_stops_is_read_as_written() -> None:
     # Blogs write an ellipsis as 。。。; 个 + 。 put `a3 a1` (！) across each pair of stops.
+    # (Its 爱我的， is read 爱我等，: the pair after a comma is sharpened by the character
+    # before the comma, and 等，能 is common in news text.)
     text = "还是要找一个。。。像我妈一样爱我的，能让我放心。"
-    assert repair_showing(text, [], "一個?!!")
-    assert repaired_exactly(text, [])
+    assert "要找一個。。。像我媽" in repair_showing(text, [], "一個?!!")
 
 
 def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch) -> None:

@@ -77,6 +77,9 @@ MARGIN = 25.0  # readings this far (log-probability) behind the best are abandon
 # wrong, 24 of 119 between 1 and 2, 13 of 170 between 2 and 4 and 10 of 1,271 above.
 DOUBTFUL_MARGIN = 2.0
 MAX_WINDOW = 80  # tokens; misreadings realign long before this, '?' floods never do
+# The converter left characters with several traditional forms as they were (corruption.md
+# names these): they occur even in a document that shows them nowhere else (白天干农活).
+LEFT_SIMPLIFIED = frozenset("后干并制范于占冲征余斗")
 CONTEXT = 4  # tokens of clean text kept on each side of a window for the language model
 # Penalties (log-probability) for explanations that need more than the plain mechanism.
 COST_LOST_ASCII = -3.0
@@ -148,7 +151,10 @@ def tables() -> _Tables:
     convertible = frozenset(
         code
         for code, char, trad in zip(char_of, chars, traditional, strict=True)
-        if trad != char and char not in simplified and code in plausible
+        if trad != char
+        and char not in simplified
+        and char not in LEFT_SIMPLIFIED
+        and code in plausible
     )
     by_form = {k: tuple(v) for k, v in forms.items()}
     return _Tables(char_of, simplified, plausible, by_code, by_form, convertible)
@@ -863,8 +869,9 @@ def _text(out: tuple | None, *, notes: bool) -> str:
 
 def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, list[_Hyp]]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
-    past both the last '?' met and the last token some reading was misaligned at, so the
-    choice is made with clean text on its right (集約經營, 塔裡木); returns (end token, the
+    past both the last '?' met (past the `pinyin)` it may have eaten the `(` of) and the last
+    token some reading was misaligned at, so the choice is made with clean text on its right
+    (集約經營, 塔裡木, 實(shí)驗); returns (end token, the
     readings left, best first).  No reading is left if nothing fits; the end is then `first`,
     or the cut-off if the window never closed."""
     agenda: dict[int, list[_Hyp]] = {first: [_start(tokens, first, quoted)]}
@@ -877,7 +884,7 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
                 return first, []  # every reading died: the rest of the piece is not skipped
             continue
         if tokens[i].kind == "?":
-            last_question = i
+            last_question = tokens[i].after_syllable - 1 if tokens[i].syllable else i
         aligned = all(h.pending is None for h in beam)
         if not aligned:
             misaligned = i

@@ -60,7 +60,10 @@ MAX_OPEN_QUOTES = 4
 BIGRAM_WEIGHT = 0.25
 # Weight of how much the character before that sharpens the pair (a character trigram against
 # the bigram): 0.25, 0.5 and 1 all lifted recombined gold clauses by 0.4-1.7 points and left
-# held-out People's Daily flat; 0.5 sits in the middle.
+# held-out People's Daily flat; 0.5 sits in the middle.  Pairs with a mark are sharpened too,
+# by the character before them, marks included (。”他说, not 。”所说, in every corruption of a
+# new article): held-out People's Daily 1,053 -> 1,058 of 1,147 exact, chardet's GB2312 pages
+# 87.6 -> 91.1 % (0.25 and 0.75 for these pairs alone: 1,052 and 1,058).
 TRIGRAM_WEIGHT = 0.5
 # Marks next to characters are scored like character pairs, at the same weight (twice it lost
 # 0-2 points everywhere); 、 cut the pieces, so it is never next to a repair.
@@ -112,6 +115,7 @@ class LmState:
     run: int = 0  # Han characters since the last non-Han one (capped)
     flow: float = 0.0  # weighted character-bigram log P of everything pushed
     quoted: str = ""  # quotation marks open in this paragraph, innermost last (`quoted_after`)
+    tail: str = ""  # the last two characters pushed, marks too
 
     @property
     def score(self) -> float:
@@ -129,16 +133,9 @@ class LmState:
             ends = _ends_paragraph(self.after, self.run, char)
             logp = LINE_END_AFTER_SENTENCE if ends else lm.single(char)
             best = (self.best[-1] + logp + odd,)
-            flow = self.flow + _mark_follows(self.chars[-1:], char)
-            return LmState("", best, char, run, flow, quoted_after(self.quoted, char))
+            quoted = quoted_after(self.quoted, char)
+            return LmState("", best, char, run, self._flow(char), quoted, self._tail(char))
         window = self.chars + char
-        if self.chars:
-            bigrams = char_bigrams()
-            follows = BIGRAM_WEIGHT * bigrams.association(self.chars[-1], char)
-            if len(self.chars) >= 2:
-                follows += TRIGRAM_WEIGHT * bigrams.refinement(self.chars[-2], self.chars[-1], char)
-        else:
-            follows = _mark_follows(self.after, char)
         top = self.best[-1] + lm.single(char)
         for k in range(2, len(window) + 1):
             logp = lm.word_logp.get(window[-k:])
@@ -147,17 +144,40 @@ class LmState:
         keep = MAX_WORD - 1
         best = (*self.best, top)[-keep - 1 :]
         run = min(self.run + 1, 9)
-        return LmState(window[-keep:], best, run=run, flow=self.flow + follows, quoted=self.quoted)
+        return LmState(
+            window[-keep:],
+            best,
+            run=run,
+            flow=self._flow(char),
+            quoted=self.quoted,
+            tail=self._tail(char),
+        )
+
+    def _tail(self, char: str) -> str:
+        return (self.tail + char)[-2:]
+
+    def _flow(self, char: str) -> float:
+        """The running text's flow after `char`: how much likelier it is right after the
+        character before (two characters, or a mark and the character beside it: 之。 is rare,
+        。” is not), sharpened by the character before that (。”他说 over 。”所说)."""
+        previous = self.tail[-1:]
+        if not _pair_scored(previous, char):
+            return self.flow
+        bigrams = char_bigrams()
+        follows = BIGRAM_WEIGHT * bigrams.association(previous, char)
+        if len(self.tail) == 2:
+            follows += TRIGRAM_WEIGHT * bigrams.refinement(self.tail[0], previous, char)
+        return self.flow + follows
 
 
 EMPTY_STATE = LmState("", (0.0,), "\n")
 
 
-def _mark_follows(previous: str, char: str) -> float:
-    """Weighted association of a mark and the character beside it (之。 is rare, 。” is not)."""
-    if previous and (previous in ASSOCIATED_MARKS or char in ASSOCIATED_MARKS):
-        return BIGRAM_WEIGHT * char_bigrams().association(previous, char)
-    return 0.0
+def _pair_scored(previous: str, char: str) -> bool:
+    """Two characters, or a character and an associated mark beside it; never two marks."""
+    if not previous or not (is_han(previous) or is_han(char)):
+        return False
+    return all(is_han(c) or c in ASSOCIATED_MARKS for c in (previous, char))
 
 
 def quoted_after(quoted: str, char: str) -> str:
