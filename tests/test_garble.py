@@ -226,10 +226,10 @@ def test_a_character_after_marks_is_read_with_the_marks_before_it() -> None:
 def test_a_window_reads_on_past_the_reading_a_question_mark_ate() -> None:
     # 第二實(shí)驗: the '?' before `shí)` ate its `(`, and 時 reads shí as well as 實, so only
     # the 驗 after `)` tells them apart.  The window ended CONTEXT tokens after that '?', all of
-    # them letters of the reading, and 時驗 was read.  (二 is still followed by 天 here: a
-    # user-defined pair dropped before 實 makes room for it, and 第二天 is a common word.)
+    # them letters of the reading, and 時驗 was read.  A user-defined pair dropped before 實
+    # could make room for 天 (第二天 is a common word); dropping one is not free.
     text = "“今天请一位特别的助教来帮忙。”在市第二实验小学五年级的科学课上"
-    assert "實驗小學" in repair_showing(text, ["實"], "??shí)驗")
+    assert "第二實驗小學" in repair_showing(text, ["實"], "??shí)驗")
 
 
 def test_a_character_the_converter_left_simplified_is_read_though_shown_nowhere_else() -> None:
