@@ -62,7 +62,8 @@ class Article:
     author: str | None = None  # author note, e.g. "（作者为南通市委书记）"
     date: str | None = None  # ISO yyyy-mm-dd, or None when nothing supports a date
     # how the date was found: explicit, relative, year-from-context, publication-stamp,
-    # year-from-drop (month/day in the text, the year from the drop folder's date), unknown
+    # year-from-drop (month/day in the text, the year from the drop folder's date), sign-off
+    # (a notice's closing date line, where nothing above dates it), unknown
     date_basis: str = "unknown"
     title_basis: str = "headline"  # "headline" or "first-sentence"
     editions: list[str] = field(default_factory=list)  # ids of other articles with the same story

@@ -108,7 +108,7 @@ def test_clean_new_articles_pass_unchanged(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     ns = normalize_text(text)
     assert (ns.text, ns.changes) == (text, [])
-    assert len(FRESH) == 52
+    assert len(FRESH) == 60
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
@@ -379,6 +379,17 @@ def test_a_title_from_the_text_keeps_its_marks_and_a_stamp_alone_dates_it() -> N
     [article] = normalize_text(text).articles
     assert (article.title, article.title_basis) == ("南通：加快建设强支点城市", "first-sentence")
     assert (article.date, article.date_basis) == ("2025-03-05", "publication-stamp")
+
+
+def test_a_notice_is_dated_by_the_date_it_signs_off_with() -> None:
+    """Its issuer and date close it, each on a line of its own, kept apart from the text."""
+    text = (
+        "关于临时停水的通知\n各位用户：\n因管网改造，我公司定于本周六暂停供水。\n"
+        "服务热线：96390\n市自来水有限公司\n2026年12月2日\n"
+    )
+    [article] = normalize_text(text).articles
+    assert article.paragraphs[-3:] == ["服务热线：96390", "市自来水有限公司", "2026年12月2日"]
+    assert (article.date, article.date_basis) == ("2026-12-02", "sign-off")
 
 
 def test_two_sites_editions_of_a_story_are_the_same_story() -> None:

@@ -250,6 +250,19 @@ def test_layout_keeps_a_stamp_or_a_headline_apart_from_a_line_after_it(text: str
     assert reflow_paragraphs(text) == (text, [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "敬请谅解。\n服务热线：96390\n市自来水有限公司\n2026年12月2日\n",
+        "特此通知。\n联系电话：0513-85512345\n南通市某某局\n2026-12-02\n",
+    ],
+)
+def test_layout_keeps_a_notices_sign_off_lines_apart(text: str) -> None:
+    """A notice ends with a contact line, its issuer and a date, each on a line of its own
+    without 。: none of them is a sentence the next line goes on with."""
+    assert reflow_paragraphs(text) == (text, [])
+
+
 def test_layout_does_not_join_english_or_url_lines() -> None:
     text = "详见网站\nhttps://example.com\nFor details see the site\n下一段。\n"
     assert reflow_paragraphs(text) == (text, [])

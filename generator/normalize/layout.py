@@ -44,6 +44,9 @@ _LABELLED = re.compile(
     r"(?:(?:本文|文章|新闻|信息)?来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]"
     r"|(?:文字|图片|摄影|视频|图文|文|图)[ \t\u3000]*[：:／/]"
 )
+# A contact line at the foot of a notice (服务热线：96390, 联系电话：0513-85512345): a label and
+# a number, never the start of a sentence the next line goes on with.
+_CONTACT = re.compile(rf"[{_CJK}]{{2,8}}[ \t\u3000]*[：:][ \t\u3000]*\d[\d\-－ ]*")
 # A date as a scrape stamps it (2025-04-10, 2025/4/10, 2025年4月10日): year, month, day.
 DATE_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 # ...anywhere in the line when a time follows (南通发布 2025-03-12 08:00 发表于江苏).
@@ -161,7 +164,7 @@ def is_field_line(line: str) -> bool:
         return False
     dated = DATE_STAMP.match(line) or _TIMED_STAMP.search(line)
     stamp = dated is not None and _SENTENCE_PUNCT.search(line) is None
-    return stamp or _LABELLED.match(line) is not None
+    return stamp or _LABELLED.match(line) is not None or _CONTACT.fullmatch(line) is not None
 
 
 def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
@@ -173,6 +176,8 @@ def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
         return True
     if _CONTINUATION_START.match(next_line) is None or opens_report(next_line):
         return False
+    if DATE_STAMP.fullmatch(next_line):
+        return False  # a date on a line of its own signs a notice off; no sentence ends so
     if _CONTINUING_END.search(line):
         return True
     if line[-1:].isdigit():  # a body line, not a stamp or a headline, cut inside a number

@@ -122,6 +122,7 @@ def infer_date(
     if full:
         return full.isoformat(), "explicit"
     stamp = next(filter(None, map(_publication_stamp, body[:_HEAD_LINES])), None)
+    signed = _sign_off_date(body)
     month_day = _DATE_MD.search(head)
     if month_day:
         month, day = int(month_day.group(1)), int(month_day.group(2))
@@ -136,6 +137,8 @@ def infer_date(
         return (stamp - dt.timedelta(days=days_back)).isoformat(), "relative"
     if stamp:
         return stamp.isoformat(), "publication-stamp"
+    if signed:
+        return signed.isoformat(), "sign-off"
     return None, "unknown"
 
 
@@ -212,6 +215,13 @@ def _publication_stamp(line: str) -> dt.date | None:
     """The date of a scrape's stamp line: '2025-02-06 08:30 来源：南通日报', or a field line that
     holds one ('来源：南通日报 发布时间：2025-02-06 08:30')."""
     return _valid_date(DATE_STAMP.search(line)) if is_field_line(line) else None
+
+
+def _sign_off_date(body: list[str]) -> dt.date | None:
+    """The date a notice signs off with, on the text's last line alone (市自来水有限公司 /
+    2026年12月2日): when it was issued, which dates it where nothing above does."""
+    last = body[-1] if body else ""
+    return _valid_date(DATE_STAMP.fullmatch(last))
 
 
 def _year_up_to(stamp: dt.date, month: int, day: int) -> int:
