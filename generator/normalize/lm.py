@@ -45,6 +45,11 @@ PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
 QUOTE_UNBALANCED = -4.0  # “ while a quotation is open, ” while none is
+# A sentence ending within SHORT_CLAUSE_CHARS characters of an opening quotation mark, on top of
+# SHORT_CLAUSE: People's Daily closes “ and one to three characters with ” 2,538 times and with
+# 。” 3 times (“死亡之海”, not “死亡之。”; “小个专”, not “小个。”).  Held-out People's Daily
+# 1,058 -> 1,059 of 1,147 exact (-6 the same), tuning seeds and chardet's pages unchanged.
+QUOTED_SHORT_CLAUSE = -3.0
 # The marks `_clashes` checks: those priced, brackets, quotation marks and the name dot (談·，
 # 談《，); not digits, □, line ends or spaces, nor dashes and ellipses, which come in pairs (——).
 _CLASHING_MARKS = frozenset(PUNCT_LOGP.keys() | set(OPENING + CLOSING)) - set(
@@ -116,6 +121,7 @@ class LmState:
     flow: float = 0.0  # weighted character-bigram log P of everything pushed
     quoted: str = ""  # quotation marks open in this paragraph, innermost last (`quoted_after`)
     tail: str = ""  # the last two characters pushed, marks too
+    last_mark: str = ""  # the last mark pushed: “ while a quotation's first characters are read
 
     @property
     def score(self) -> float:
@@ -127,14 +133,16 @@ class LmState:
         lm = language_model()
         if not is_han(char):
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
-            odd += SHORT_CLAUSE if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS else 0.0
+            if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS:
+                odd += SHORT_CLAUSE + (QUOTED_SHORT_CLAUSE if self.last_mark in QUOTES else 0.0)
             run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
             ends = _ends_paragraph(self.after, self.run, char)
             logp = LINE_END_AFTER_SENTENCE if ends else lm.single(char)
             best = (self.best[-1] + logp + odd,)
             quoted = quoted_after(self.quoted, char)
-            return LmState("", best, char, run, self._flow(char), quoted, self._tail(char))
+            flow = self._flow(char)
+            return LmState("", best, char, run, flow, quoted, self._tail(char), char)
         window = self.chars + char
         top = self.best[-1] + lm.single(char)
         for k in range(2, len(window) + 1):
@@ -151,6 +159,7 @@ class LmState:
             flow=self._flow(char),
             quoted=self.quoted,
             tail=self._tail(char),
+            last_mark=self.last_mark,
         )
 
     def _tail(self, char: str) -> str:
