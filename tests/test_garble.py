@@ -229,6 +229,15 @@ def test_a_quotation_is_not_closed_by_a_sentence_end_a_few_characters_after_it_o
     assert repaired_exactly("这片被称为“死亡之海”的沙漠，如今出现了绿洲。\n", ["這"])
 
 
+def test_a_line_end_swallowed_before_a_dateline_is_restored() -> None:
+    # 應急響應\n本報訊: the orphan after a headline (no sentence end) swallowed the line end; an
+    # outlet's dateline, seen past its inserted reading (本報(bào)訊), opens a paragraph.
+    text = (
+        "寒潮来袭 全市启动应急响应\n本报讯（记者 冯志刚）受强冷空气影响，我市将出现大风降温天气。\n"
+    )
+    assert repaired_exactly(text, ["討", "報"])
+
+
 def test_a_window_reads_on_past_the_reading_a_question_mark_ate() -> None:
     # 第二實(shí)驗: the '?' before `shí)` ate its `(`, and 時 reads shí as well as 實, so only
     # the 驗 after `)` tells them apart.  The window ended CONTEXT tokens after that '?', all of

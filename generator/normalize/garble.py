@@ -31,6 +31,7 @@ from typing import NamedTuple
 
 from generator.models import Change
 from generator.normalize.bigrams import char_bigrams
+from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
     QUOTES_UNKNOWN,
@@ -83,6 +84,7 @@ LEFT_SIMPLIFIED = frozenset("后干并制范于占冲征余斗")
 CONTEXT = 4  # tokens of clean text kept on each side of a window for the language model
 # Penalties (log-probability) for explanations that need more than the plain mechanism.
 COST_LOST_ASCII = -3.0
+REPORT_OPENING = 12  # characters enough to see a dateline (本报讯, 新华社南京3月12日电) open
 COST_TWO_HIDDEN = -6.0
 COST_MISSING_BYTE = -8.0
 # A dropped pair is a real event, but free it lets the search slip in a character a common word
@@ -746,7 +748,7 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
             h = _note(h, pos, "'?' is a byte orphaned at a split point")
             yield i + 1, _text_end(h, pos) if token.ends_text else h
     if hyp.pending is not None:
-        following = _observed(tokens[i + 1 : i + 3])
+        following = _observed(tokens[i + 1 : i + 1 + REPORT_OPENING])
         for h in _feed(hyp, HIGH, pos, hidden=True):
             swallowed = _swallowed(h, pos, following, bracket=token.opens_bracket)
             yield i + 1, _pay(swallowed, COST_LOST_ASCII)
@@ -782,7 +784,8 @@ def _swallowed(hyp: _Hyp, pos: int, following: str, *, bracket: bool) -> _Hyp:
     is the true text after it).  Where a later `)` closes a bracket no visible `(` opened, it
     was that `(` (日報訊(記者朱文君)).  Between a sentence end (。 or 。” ...) and Chinese
     text or a digit it is a line end, a digit or a bracket (。”9月, 。”\n1月, 。”(张): the
-    corpus says which the next two characters follow more often.
+    corpus says which the next two characters follow more often.  Before an outlet's
+    dateline (本報訊, 新華社南京3月12日電) it is a line end: a report opens a paragraph.
     A digit, a bracket or anything else (a letter) is lost: '□'."""
     if bracket:
         return _note(_emit(hyp, "（"), pos, "'?' swallowed the '(' a later ')' closes")
@@ -791,13 +794,18 @@ def _swallowed(hyp: _Hyp, pos: int, following: str, *, bracket: bool) -> _Hyp:
     opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
     if opens_text and _ends_sentence(hyp.out) and char_bigrams().line_end_after_sentence(text):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
+    if opens_report(text):
+        return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end before a dateline")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
 
 
 def _observed(tokens: list[_Token]) -> str:
-    """What these tokens read as, up to the first that is neither text nor a digit."""
+    """What these tokens read as, past inserted readings (本報(bào)訊), up to the first that is
+    neither text nor a digit."""
     text = ""
     for token in tokens:
+        if token.kind == "note":
+            continue
         if token.kind != "bytes" or not (_is_text(token.data) or token.data.isdigit()):
             break
         text += token.data.decode("gbk")
