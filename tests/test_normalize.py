@@ -263,7 +263,8 @@ def test_dates_come_only_from_the_text(dateline, body, expected) -> None:
     ("source", "expected"),
     [
         ("sources/2026-12-01/d1.txt", ("2026-11-21", "year-from-drop")),
-        ("sources/2026-11-20/d1.txt", ("2025-11-21", "year-from-drop")),  # not after the drop
+        ("sources/2026-11-20/d1.txt", ("2026-11-21", "year-from-drop")),  # the week after it
+        ("sources/2026-11-10/d1.txt", ("2025-11-21", "year-from-drop")),  # not later
         ("sources/2026-12-01/sub/d1.txt", ("2026-11-21", "year-from-drop")),
         ("sources/d1.txt", (None, "unknown")),
         ("sources/2026-13-01/d1.txt", (None, "unknown")),

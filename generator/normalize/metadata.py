@@ -49,6 +49,7 @@ _CLAUSE = re.compile(r"[^，；：,;:]+")
 _TITLE_MIN = 12  # a first clause shorter than this is too thin to stand alone as a title
 _TITLE_MAX = 30
 _TITLE_HARD_MAX = 40
+_DAYS_AHEAD = dt.timedelta(days=7)  # how far past its stamp a report's opening date may lie
 _EARLY_MONTHS = 3  # a report in Jan-Mar that cites year Y looks back on Y: it is from Y+1
 
 
@@ -115,8 +116,8 @@ def infer_date(
     dateline: str | None, body: list[str], drop: dt.date | None = None
 ) -> tuple[str | None, str]:
     """(ISO date or None, basis) from the dateline / opening paragraph and the article's context;
-    a month and day with no year in the text take the last year that puts them on or before
-    the `drop` date (`drop_date`), if there is one."""
+    a month and day with no year in the text take the last year that puts them no later than
+    a week after the `drop` date (`drop_date`), if there is one."""
     head = f"{dateline or ''} {opening_paragraph(body)}"
     full = _valid_date(_FULL_DATE.search(head))
     if full:
@@ -225,8 +226,10 @@ def _sign_off_date(body: list[str]) -> dt.date | None:
 
 
 def _year_up_to(stamp: dt.date, month: int, day: int) -> int:
-    """The year that puts month/day on or before the publication stamp."""
-    return stamp.year if (month, day) <= (stamp.month, stamp.day) else stamp.year - 1
+    """The year that puts month/day on or before the publication stamp, or in the week after
+    it: an opening names the coming days too (12月3日夜间起 in a forecast of 12月2日)."""
+    limit = stamp + _DAYS_AHEAD
+    return limit.year if (month, day) <= (limit.month, limit.day) else limit.year - 1
 
 
 def _relative_days(dateline: str | None) -> int | None:
