@@ -748,7 +748,7 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
             h = _note(h, pos, "'?' is a byte orphaned at a split point")
             yield i + 1, _text_end(h, pos) if token.ends_text else h
     if hyp.pending is not None:
-        following = _observed(tokens[i + 1 : i + 1 + REPORT_OPENING])
+        following = _following(tuple(tokens[i + 1 : i + 1 + REPORT_OPENING]))
         for h in _feed(hyp, HIGH, pos, hidden=True):
             swallowed = _swallowed(h, pos, following, bracket=token.opens_bracket)
             yield i + 1, _pay(swallowed, COST_LOST_ASCII)
@@ -779,7 +779,24 @@ def _text_end(hyp: _Hyp, pos: int) -> _Hyp:
     return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end that ends the text")
 
 
-def _swallowed(hyp: _Hyp, pos: int, following: str, *, bracket: bool) -> _Hyp:
+class _Following(NamedTuple):
+    """What the text after a '?' says about the ASCII byte it may have swallowed."""
+
+    line_start: bool  # after a sentence end, a paragraph opens here likelier than a digit
+    report: bool  # an outlet's dateline opens here
+
+
+@lru_cache(maxsize=256)
+def _following(tokens: tuple[_Token, ...]) -> _Following:
+    """Read once per '?', not once per reading of it (the dateline is a regular expression)."""
+    simple = tables().simplified
+    text = "".join(simple.get(c, c) for c in _observed(tokens))
+    opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
+    line_start = opens_text and char_bigrams().line_end_after_sentence(text)
+    return _Following(line_start, opens_report(text))
+
+
+def _swallowed(hyp: _Hyp, pos: int, following: _Following, *, bracket: bool) -> _Hyp:
     """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
     is the true text after it).  Where a later `)` closes a bracket no visible `(` opened, it
     was that `(` (日報訊(記者朱文君)).  Between a sentence end (。 or 。” ...) and Chinese
@@ -789,17 +806,14 @@ def _swallowed(hyp: _Hyp, pos: int, following: str, *, bracket: bool) -> _Hyp:
     A digit, a bracket or anything else (a letter) is lost: '□'."""
     if bracket:
         return _note(_emit(hyp, "（"), pos, "'?' swallowed the '(' a later ')' closes")
-    simple = tables().simplified
-    text = "".join(simple.get(c, c) for c in following)
-    opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
-    if opens_text and _ends_sentence(hyp.out) and char_bigrams().line_end_after_sentence(text):
+    if following.line_start and _ends_sentence(hyp.out):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
-    if opens_report(text):
+    if following.report:
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end before a dateline")
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
 
 
-def _observed(tokens: list[_Token]) -> str:
+def _observed(tokens: tuple[_Token, ...]) -> str:
     """What these tokens read as, past inserted readings (本報(bào)訊), up to the first that is
     neither text nor a digit."""
     text = ""

@@ -123,7 +123,6 @@ def infer_date(
     if full:
         return full.isoformat(), "explicit"
     stamp = next(filter(None, map(_publication_stamp, body[:_HEAD_LINES])), None)
-    signed = _sign_off_date(body)
     month_day = _DATE_MD.search(head)
     if month_day:
         month, day = int(month_day.group(1)), int(month_day.group(2))
@@ -138,6 +137,7 @@ def infer_date(
         return (stamp - dt.timedelta(days=days_back)).isoformat(), "relative"
     if stamp:
         return stamp.isoformat(), "publication-stamp"
+    signed = _sign_off_date(body)
     if signed:
         return signed.isoformat(), "sign-off"
     return None, "unknown"
