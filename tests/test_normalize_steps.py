@@ -255,6 +255,7 @@ def test_layout_keeps_a_stamp_or_a_headline_apart_from_a_line_after_it(text: str
     [
         "敬请谅解。\n服务热线：96390\n市自来水有限公司\n2026年12月2日\n",
         "特此通知。\n联系电话：0513-85512345\n南通市某某局\n2026-12-02\n",
+        "立即整改。\n联系人：陈敏\n联系电话：0512-66781234\n区消防安全委员会办公室\n2026年11月30日\n",
     ],
 )
 def test_layout_keeps_a_notices_sign_off_lines_apart(text: str) -> None:
