@@ -85,7 +85,7 @@ def test_a_repair_says_what_reading_it_was_chosen_over() -> None:
     with how much likelier the chosen reading was."""
     _, changes = repair_garbles(seed_text("000"))
     why = next(c.why for c in changes if c.after.startswith("海科"))
-    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 1.9 lower)")
+    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 2.0 lower)")
 
 
 def test_lost_byte_is_marked_not_invented() -> None:
