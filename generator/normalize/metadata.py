@@ -41,7 +41,9 @@ _DROP_FOLDER = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _HEAD_LINES = 3  # a scrape puts its stamp, fields and credits in the text's first (or last) lines
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
-_DATE_MD = re.compile(r"(\d{1,2})月(\d{1,2})日")
+# A month and day, not either end of a period (期间（11月1日至11月11日）: the report is not dated
+# by the day a campaign opened).
+_DATE_MD = re.compile(r"(?<![\d至到—～~-])(\d{1,2})月(\d{1,2})日(?![至到—～~-])")
 # A year the report looks back on, not a target ("到2025年", "力争2025年").
 _PAST_YEAR = re.compile(r"(?<![\d到至争计于])((?:19|20)\d{2})年(?![底末])")
 _SENTENCE_END = re.compile(r"[。！？!?]")
