@@ -40,17 +40,15 @@ _NUMBERED = re.compile(
 _TOPIC = re.compile(rf"[{_CJK}]{{1,8}}[：:]")
 # A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三), or a credit
 # below it (文字：张三 图片：李四, 图/李四), ends without 。 but is never part of the next paragraph.
+# A notice's contact fields at its foot (联系人：陈敏, 邮编：…) are labelled fields too.
 _LABELLED = re.compile(
     r"(?:(?:本文|文章|新闻|信息)?来源|稿源|作者|发布时间|发布日期|原标题)[ \t\u3000]*[：:]"
     r"|(?:文字|图片|摄影|视频|图文|文|图)[ \t\u3000]*[：:／/]"
+    r"|(?:联系人|联系地址|通讯地址|邮政编码|邮编|传真|电子邮箱|邮箱)[ \t\u3000]*[：:]"
 )
-# A contact line at the foot of a notice (服务热线：96390, 联系电话：0513-85512345, 联系人：陈敏):
-# a label and a number, or a contact label and its value, never the start of a sentence the
-# next line goes on with.
-_CONTACT = re.compile(
-    rf"[{_CJK}]{{2,8}}[ \t\u3000]*[：:][ \t\u3000]*\d[\d\-－ ]*"
-    rf"|(?:联系人|联系地址|通讯地址|邮政编码|邮编|传真|电子邮箱|邮箱)[ \t\u3000]*[：:][^。！？]*"
-)
+# A contact line at the foot of a notice (服务热线：96390, 联系电话：0513-85512345): a label and
+# a number, never the start of a sentence the next line goes on with.
+_CONTACT = re.compile(rf"[{_CJK}]{{2,8}}[ \t\u3000]*[：:][ \t\u3000]*\d[\d\-－ ]*")
 # A date as a scrape stamps it (2025-04-10, 2025/4/10, 2025年4月10日): year, month, day.
 DATE_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 # ...anywhere in the line when a time follows (南通发布 2025-03-12 08:00 发表于江苏).
