@@ -24,7 +24,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_repair import GOLD, MARKUP
+from bench.bench_repair import MARKUP
+from bench.shared import gold_texts
 from generator.ingest.decode import decode_bytes
 from generator.models import SourceError
 
@@ -71,7 +72,7 @@ def main() -> None:
     parser.add_argument("--encoding", default="gb18030", help="codec to encode fragments in")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    folder = args.texts or GOLD
+    folder = args.texts or gold_texts()[0].parent
     lines = lines_of(folder, args.encoding if args.texts else "utf-8")
     total: Counter[str] = Counter()
     wrong: Counter[str] = Counter()

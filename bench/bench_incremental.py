@@ -23,8 +23,11 @@ from pathlib import Path
 
 import opencc
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.shared import GOLD
+
 REPO = Path(__file__).resolve().parent.parent
-GOLD = REPO.parent / "shared" / "gold"
 
 
 def sentence_pool() -> list[str]:

@@ -5,17 +5,17 @@ none. Run: python bench/bench_normalize.py"""
 
 from __future__ import annotations
 
-import os
+import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.shared import GOLD
 from generator.normalize import normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path
 
 ROOT = Path(__file__).resolve().parent.parent
-GOLD = (
-    Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "gold"
-)
 CLEAN_CHARS = 1_000_000
 DAMAGED_CHARS = 5_000
 REPEATS = 5

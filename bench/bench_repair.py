@@ -50,7 +50,6 @@ import argparse
 import difflib
 import html
 import math
-import os
 import random
 import re
 import sys
@@ -62,6 +61,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corrupt import Listing, corrupt, to_traditional
+from bench.shared import GOLD, GOLD_MISSING
 from generator.ingest.decode import decode_bytes
 from generator.models import Change, SourceError
 from generator.normalize import garble, lm, normalize_text
@@ -70,9 +70,6 @@ from generator.normalize.garble import LOST, diff_regions, repair_garbles, table
 from generator.normalize.lm import is_han, language_model
 from generator.normalize.pinyin import remove_pinyin_annotations
 
-GOLD = (
-    Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "gold"
-)
 ARTICLE_CHARS = 5000
 ORIGINAL_SHARE = 0.25  # share of whole gold paragraphs among the recombined ones
 ORACLE_REFERENCE: list[str] = []  # the article `--oracle` re-ranks readings against
@@ -144,10 +141,11 @@ def people_daily_paragraphs() -> list[str]:
     return [line for line in corpus_lines(corpus_path(), held_out=True) if len(line) >= 40]
 
 
-def paragraphs() -> list[str]:
+def paragraphs(folder: Path = GOLD) -> list[str]:
+    """The paragraphs of the clean articles in `folder` (one per line)."""
     return [
         line
-        for f in sorted(GOLD.glob("*.txt"))
+        for f in sorted(folder.glob("*.txt"))
         for line in f.read_text("utf-8").splitlines()
         if line
     ]
@@ -332,9 +330,13 @@ def main() -> None:
     tables(), language_model()
     print(f"one-off load of tables and language model: {time.perf_counter() - start:.2f} s")
     if args.articles:
+        if not any(args.gold.glob("*.txt")):
+            parser.error(f"no clean articles (*.txt) in {args.gold}")
         evaluate_articles(args.docs, args.seed, listing, args.gold)
         return
     pool, kind = _pool(args)
+    if not pool:
+        parser.error(f"no clean paragraphs to corrupt: {GOLD_MISSING}")
     whole = bool(args.texts or args.people_daily or args.original)
     total = Score()
     for doc in range(args.docs):

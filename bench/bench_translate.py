@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import tempfile
 import time
 from pathlib import Path
@@ -21,15 +22,15 @@ import numpy as np
 import sentencepiece
 from ctranslate2.specs import transformer_spec
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from bench.shared import gold_texts
 from generator.models import Article
 from generator.translate import DecodingSettings, Translator
 from generator.translate.glossary import load_glossary
 from generator.translate.packages import find_zh_en
 from generator.translate.sentences import split_sentences
 
-GOLD = (
-    Path(os.environ.get("DIGEST_SHARED", Path(__file__).resolve().parents[2] / "shared")) / "gold"
-)
 SAMPLE = Path(__file__).resolve().parent.parent / "sources"
 VOCAB, DEPTH, HEADS, LAYERS, FFN = 32000, 512, 8, 6, 2048
 SENTENCES_PER_PARAGRAPH = 5
@@ -85,7 +86,7 @@ def _distinct_sentences(count: int) -> list[str]:
     """Sentences of the gold texts, numbered so none repeats (memory must not help)."""
     base = [
         s
-        for path in sorted(GOLD.glob("*.txt"))
+        for path in gold_texts()
         for line in path.read_text().splitlines()
         for s in split_sentences(line)
     ]
@@ -244,7 +245,7 @@ def _rebuild_from_memory(work: Path, settings: DecodingSettings) -> None:
             title=path.read_text().splitlines()[0],
             paragraphs=path.read_text().splitlines(),
         )
-        for path in sorted(GOLD.glob("*.txt"))
+        for path in gold_texts()
     ]
     for label in ("sample drop, first build", "sample drop, all in memory"):
         start = time.perf_counter()

@@ -1,6 +1,11 @@
 """Shared pytest setup. Stage-specific fixtures live in tests/fixtures_*.py and are registered here."""
 
+import os
+
+import pytest
 from hypothesis import settings
+
+from tests.shared_data import GOLD, GOLD_MISSING
 
 pytest_plugins = [
     "tests.fixtures_argos",
@@ -11,3 +16,9 @@ pytest_plugins = [
 # fail whichever property test happens to load the repair tables first (0.3 s, once).
 settings.register_profile("digest", deadline=None)
 settings.load_profile("digest")
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """CI must compare with the gold: without it, stop with one clear message."""
+    if os.environ.get("CI") and not GOLD.is_dir():
+        raise pytest.UsageError(GOLD_MISSING)

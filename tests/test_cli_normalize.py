@@ -7,9 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
-from tests.shared_data import GOLD
+from tests.shared_data import GOLD, needs_gold
 
 REPO = Path(__file__).resolve().parent.parent
 SEED_000 = REPO / "sources" / "000_f78cb8c1f635cf86.txt"
@@ -22,7 +20,7 @@ def digest(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-@pytest.mark.skipif(not GOLD.is_dir(), reason="gold reference data not present")
+@needs_gold
 def test_prints_the_clean_text_in_gold_form():
     result = digest("normalize", str(SEED_000))
     assert result.returncode == 0, result.stderr

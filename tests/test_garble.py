@@ -4,7 +4,6 @@ generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
 from __future__ import annotations
 
 import random
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
@@ -22,10 +21,9 @@ from bench.corrupt import Listing, corrupt, to_traditional
 from generator.normalize import garble
 from generator.normalize.garble import repair_garbles, tables
 from generator.normalize.pinyin import remove_pinyin_annotations
-from tests.shared_data import GOLD, SEEDS
+from tests.shared_data import FRESH_ARTICLES, GOLD, SEEDS, needs_gold
 
 FULL_WIDTH = str.maketrans(",?!;:()", "，？！；：（）")
-FRESH_ARTICLES = Path(__file__).resolve().parent.parent / "bench" / "articles"
 # Windows of gold text around the 12 garbled regions ('□' where gold has a digit the bytes lost).
 REGIONS = {
     "000": [
@@ -57,6 +55,7 @@ def normalized(text: str) -> str:
     return OpenCC("tw2s").convert(clean).translate(FULL_WIDTH)
 
 
+@needs_gold
 @pytest.mark.parametrize("prefix", sorted(REGIONS))
 def test_seed_regions_match_gold(prefix: str) -> None:
     gold = next(GOLD.glob(f"{prefix}_*.txt")).read_text("utf-8")
@@ -94,6 +93,7 @@ def test_lost_byte_is_marked_not_invented() -> None:
     assert any("□" in c.after and "lost" in c.why for c in changes)
 
 
+@needs_gold
 @pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
 def test_clean_text_is_left_alone(prefix: str) -> None:
     gold = next(GOLD.glob(f"{prefix}_*.txt")).read_text("utf-8")
@@ -107,6 +107,7 @@ def test_repair_is_idempotent_on_seeds() -> None:
         assert repair_garbles(once) == (once, [])
 
 
+@needs_gold
 def test_generalises_to_fresh_corruption() -> None:
     pool = paragraphs()
     spans = exact = 0

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import difflib
-import os
 from functools import cache
 from pathlib import Path
 
@@ -11,16 +10,13 @@ import pytest
 
 from generator.models import NormalizedSource
 from generator.normalize import explain, fingerprint, lend_edition_date, normalize_text, same_story
-from tests.shared_data import GOLD
+from tests.shared_data import GOLD, needs_gold
 
 SOURCES = Path(__file__).resolve().parent.parent / "sources"
 SEEDS = sorted(p.stem for p in SOURCES.glob("*.txt"))
 MAX_CER = 0.001
 
-# In CI the gold data must be there: a missing shared/ fails instead of skipping.
-pytestmark = pytest.mark.skipif(
-    not GOLD.is_dir() and not os.environ.get("CI"), reason="gold reference data not present"
-)
+pytestmark = needs_gold
 
 
 @cache
