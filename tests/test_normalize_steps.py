@@ -87,6 +87,8 @@ def test_script_keeps_what_simplified_text_writes_unless_the_line_is_traditional
         ("各县(市、区)主要负责同志", "各县（市、区）主要负责同志"),
         ("好的﹐同意吗﹖同意﹗理由﹕一﹔二﹑三", "好的，同意吗？同意！理由：一；二、三"),
         ("他说﹐ 「对」", "他说，「对」"),
+        ("他说: “对”", "他说：“对”"),
+        ("“对” ,他说", "“对”，他说"),
         # a bracket pair is restored whole: 0)2 alone reads as ASCII
         ("大会(COP30)22日闭幕", "大会（COP30）22日闭幕"),
         ("大会（COP30)22日闭幕", "大会（COP30）22日闭幕"),
@@ -105,10 +107,13 @@ def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -
         "构建“322X”现代海洋产业体系",
         "PM2.5浓度下降",
         "会议10:30开始，共1,000人",
+        "上午□:30开始",  # the hour's digit lost in a garble: still a time
         "再形成1—2个集群",
         "Notice: The content above (including the pictures) is uploaded.",
         "晚报综合消息 人勤春早，实干争先。",
         "聚焦重大任务 坚持一体推进",
+        "小区加装电梯遇难题 “一层住户”怎么办？",
+        "“夜经济” 点亮老城区",
     ],
 )
 def test_numbers_english_and_headline_spaces_are_kept(kept: str) -> None:

@@ -98,6 +98,7 @@ MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN)
 PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN)
 _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
+_MINUTES = re.compile(r":[0-5][0-9](?![0-9])")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
 
 
@@ -242,6 +243,7 @@ class _Token:
     syllable: str = ""  # for "note"; for "?" the syllable of a following `pinyin)`
     after_syllable: int = 0  # for "?": token index after that `pinyin)`
     before_split: bool = False  # for "?": next is a split character or the piece end
+    before_minutes: bool = False  # for "?": next are ':' and two digits, a time's minutes
     ends_text: bool = False  # for "?": the last character of the text
     opens_bracket: bool = False  # for "?": a later `)` closes a bracket no visible `(` opened
 
@@ -285,8 +287,15 @@ def _question(piece: str, pos: int) -> _Token:
     syllable = match.group(1) if match and match.group(1) in syllables() else ""
     end = match.end() if syllable and match else pos + 1
     before_split = pos + 1 == len(piece) or piece[pos + 1] in SPLITS
+    minutes = _MINUTES.match(piece, pos + 1) is not None
     return _Token(
-        pos, pos + 1, "?", syllable=syllable, after_syllable=end, before_split=before_split
+        pos,
+        pos + 1,
+        "?",
+        syllable=syllable,
+        after_syllable=end,
+        before_split=before_split,
+        before_minutes=minutes,
     )
 
 
@@ -740,7 +749,9 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         return
     for h in _feed_bytes(hyp, FULL_WIDTH["?"].encode("gbk"), pos):
         yield i + 1, h
-    if token.before_split:
+    # A misread run that ends a piece right before a time's minutes (上午7:30 seen as 午?:30)
+    # ended at the hour's digit, which the '?' swallowed: the byte is lost, not absent.
+    if token.before_split and not (token.before_minutes and hyp.pending is not None):
         # Where a dropped pair left the lead unknown too, the orphan ends a character nothing
         # else shows (國家 before 。: `f8 bc` dropped, `d2` orphaned): the model names it.
         unseen = hyp.pending is not None and len(hyp.pending) > 1

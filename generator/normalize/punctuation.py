@@ -11,11 +11,14 @@ import re
 
 from generator.models import Change
 from generator.normalize.changes import substitute
+from generator.normalize.garble import LOST
 
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
 _SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！"}
 _WIDE = "（）“”‘’，。、；：？！《》【】"
 _WIDE_PUNCT = frozenset(_WIDE)
+_OPENING_QUOTES = frozenset("“‘《「『")
+_CLOSING_QUOTES = frozenset("”’》」』")
 _SKIPPED_FOR_CONTEXT = " \t(),?!;:（）"  # brackets of either width are see-through
 _MARK = f"[,?!;:(){''.join(_SMALL_FORMS)}]"
 _CANDIDATE = re.compile(rf"{_MARK}|[ \t]+")
@@ -82,9 +85,18 @@ def _chinese_context(text: str, i: int) -> bool:
     """A mark belongs to Chinese text when its nearest real neighbour on either side is not ASCII."""
     char = text[i]
     left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
-    if char in _BETWEEN_DIGITS and text[i - 1 : i].isdigit() and text[i + 1 : i + 2].isdigit():
+    if (
+        char in _BETWEEN_DIGITS
+        and _digit_or_lost(text[i - 1 : i])
+        and text[i + 1 : i + 2].isdigit()
+    ):
         return False
     return not (left.isascii() and right.isascii())
+
+
+def _digit_or_lost(char: str) -> bool:
+    """A digit, or the '□' garble repair leaves for an ASCII byte it knows was lost (□:30)."""
+    return char.isdigit() or char == LOST
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
@@ -98,11 +110,24 @@ def _neighbour(text: str, i: int, step: int) -> str:
 def _decide_space(text: str, start: int, end: int, wide: frozenset[int]) -> tuple[str, str] | None:
     """Drop spaces between Chinese and a full-width mark, as in 日报讯 （记者…）."""
     left, right = _effective(text, start - 1, wide), _effective(text, end, wide)
-    if left.isascii() or right.isascii():
+    if left.isascii() or right.isascii() or _between_phrases(left, right):
         return None
     if left in _WIDE_PUNCT or right in _WIDE_PUNCT:
         return "", "space beside full-width punctuation"
     return None
+
+
+def _between_phrases(left: str, right: str) -> bool:
+    """A space between a Chinese character and a quotation that opens after it or closed before
+    it separates a headline's phrases (遇难题 “一层住户”怎么办), kept like the space between two
+    phrases without marks (NOTES #24)."""
+    return (_is_han(left) and right in _OPENING_QUOTES) or (
+        left in _CLOSING_QUOTES and _is_han(right)
+    )
+
+
+def _is_han(char: str) -> bool:
+    return "\u3400" <= char <= "\u9fff"
 
 
 def _effective(text: str, i: int, wide: frozenset[int]) -> str:
