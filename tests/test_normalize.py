@@ -108,7 +108,7 @@ def test_clean_new_articles_pass_unchanged(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     ns = normalize_text(text)
     assert (ns.text, ns.changes) == (text, [])
-    assert len(FRESH) == 84
+    assert len(FRESH) == 88
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
@@ -310,6 +310,12 @@ def test_a_month_and_day_alone_take_the_year_from_the_drop_folder(source, expect
             "习近平总书记勉励江苏在推进中国式现代化中走在前、做示范",
         ),
         ("甲" * 80, None, "甲" * 40 + "…"),
+        (
+            "“十五五”开局之年，如何稳就业？就业是最基本的民生。",
+            None,
+            "“十五五”开局之年，如何稳就业？",
+        ),
+        ("今天是个好日子！大家都来了。", None, "今天是个好日子！"),
     ],
 )
 def test_title_from_first_sentence_is_cut_at_a_clause(paragraph, dateline, title) -> None:
@@ -464,3 +470,13 @@ def test_a_topic_headline_with_a_colon_at_the_top_is_the_title() -> None:
         "——访南通市委书记",
     )
     assert article.paragraphs[2] == "在今年全国两会上，南通代表团提出建议。"
+
+
+def test_a_headline_at_the_top_may_end_as_a_question() -> None:
+    text = "小区加装电梯遇难题 “一层住户”怎么办？\n“加装电梯是好事，可我家在一楼。”刘大爷说。\n"
+    [article] = normalize_text(text).articles
+    assert article.title == "小区加装电梯遇难题 “一层住户”怎么办？"
+    # inside a text, a short question is still a paragraph, not a second article's headline
+    text += "怎么办？\n社区请来设计单位重新调整方案。\n"
+    [article] = normalize_text(text).articles
+    assert article.paragraphs[-2:] == ["怎么办？", "社区请来设计单位重新调整方案。"]

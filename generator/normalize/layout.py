@@ -92,12 +92,15 @@ _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around 
 
 def is_headline_line(line: str, *, top: bool = False) -> bool:
     """Short, mostly Chinese line without sentence punctuation: a title, kicker or subtitle.
-    At the top of a text a headline may open with a topic and a colon (南通：…, 新华时评：…)."""
+    At the top of a text a headline may open with a topic and a colon (南通：…, 新华时评：…),
+    and end as a question or a cry (…“一层住户”怎么办？)."""
     if is_field_line(line):
         return False  # 原标题：… is a field the metadata reads
     topic = _TOPIC.match(line) if top else None
     if topic and topic.end() < len(line):
         line = line[topic.end() :]
+    if top and line.endswith(("？", "！")):
+        line = line[:-1]
     return (
         2 <= len(line) <= _HEADLINE_MAX
         and len(_HAN.findall(line)) * 2 >= len(line)

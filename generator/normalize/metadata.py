@@ -173,10 +173,12 @@ def infer_year(month: int, day: int, text: str) -> int | None:
 
 
 def make_title(first_paragraph: str, dateline: str | None) -> str:
-    """A title from the article's own first sentence, shortened at a clause boundary."""
+    """A title from the article's own first sentence, shortened at a clause boundary; a whole
+    sentence that asks or exclaims keeps its mark (…如何稳就业？)."""
     text = first_paragraph[len(dateline) :] if dateline else first_paragraph
     text = text.lstrip("，, ")
-    sentence = _SENTENCE_END.split(text, maxsplit=1)[0].strip() or first_paragraph
+    found = _SENTENCE_END.search(text)
+    sentence = (text[: found.start()] if found else text).strip() or first_paragraph
     ends = [m.end() for m in _CLAUSE.finditer(sentence)] or [len(sentence)]
     end = ends[0]
     for longer in ends[1:]:  # whole clauses, with the mark between them as written (南通：…)
@@ -184,7 +186,10 @@ def make_title(first_paragraph: str, dateline: str | None) -> str:
             break
         end = longer
     title = sentence[:end]
-    return title if len(title) <= _TITLE_HARD_MAX else _cut(title)
+    if len(title) > _TITLE_HARD_MAX:
+        return _cut(title)
+    whole = found is not None and title == text[: found.start()].strip()
+    return title + found.group() if whole and found.group() in "？！" else title
 
 
 def _cut(title: str) -> str:
