@@ -108,7 +108,7 @@ def test_clean_new_articles_pass_unchanged(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     ns = normalize_text(text)
     assert (ns.text, ns.changes) == (text, [])
-    assert len(FRESH) == 88
+    assert len(FRESH) == 92
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
@@ -253,6 +253,17 @@ def test_a_reporter_named_after_the_dateline_is_the_byline() -> None:
             ["11月1日—11日，销量增长。10月31日，活动启动。", "2024年前三季度增长5%。"],
             ("2024-10-31", "year-from-context"),
         ),
+        (  # the day a rule takes effect is not the notice's: its sign-off dates it
+            None,
+            [
+                "自2026年12月10日起，对以下公交线路进行调整。",
+                "特此公告。",
+                "市公交集团",
+                "2026年12月1日",
+            ],
+            ("2026-12-01", "sign-off"),
+        ),
+        (None, ["2026年1月1日至2027年12月31日期间购置的汽车，减半征收。"], (None, "unknown")),
         (
             "昨天",
             ["2025-02-06 08:30 来源：南通日报", "昨天，大会举行。"],

@@ -36,14 +36,18 @@ _DATELINE = re.compile(
 _AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
 _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
-_FULL_DATE = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月(\d{1,2})日")
 _DROP_FOLDER = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
 _HEAD_LINES = 3  # a scrape puts its stamp, fields and credits in the text's first (or last) lines
 _DAYS_BACK = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
 _RELATIVE = re.compile("|".join(_DAYS_BACK))
-# A month and day, not either end of a period (期间（11月1日至11月11日）: the report is not dated
-# by the day a campaign opened).
-_DATE_MD = re.compile(r"(?<![\d至到—～~-])(\d{1,2})月(\d{1,2})日(?![至到—～~-])")
+# A date, not either end of a period (期间（11月1日至11月11日）: the report is not dated by the
+# day a campaign opened), nor the day a rule takes effect or a time since (自2026年12月10日起,
+# 自1月1日以来): those are other days than the report's.
+_NOT_AN_END = r"(?![至到—～~\-起]|以来)"
+_FULL_DATE = re.compile(
+    rf"(?<![至到—～~\-])((?:19|20)\d{{2}})年(\d{{1,2}})月(\d{{1,2}})日{_NOT_AN_END}"
+)
+_DATE_MD = re.compile(rf"(?<![\d至到—～~\-])(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日{_NOT_AN_END}")
 # A year the report looks back on, not a target ("到2025年", "力争2025年").
 _PAST_YEAR = re.compile(r"(?<![\d到至争计于])((?:19|20)\d{2})年(?![底末])")
 _SENTENCE_END = re.compile(r"[。！？!?]")
