@@ -12,6 +12,7 @@ import re
 from generator.models import Change
 from generator.normalize.changes import substitute
 from generator.normalize.garble import LOST
+from generator.normalize.lm import is_han
 
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
 _SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！"}
@@ -121,13 +122,9 @@ def _between_phrases(left: str, right: str) -> bool:
     """A space between a Chinese character and a quotation that opens after it or closed before
     it separates a headline's phrases (遇难题 “一层住户”怎么办), kept like the space between two
     phrases without marks (NOTES #24)."""
-    return (_is_han(left) and right in _OPENING_QUOTES) or (
-        left in _CLOSING_QUOTES and _is_han(right)
+    return (is_han(left) and right in _OPENING_QUOTES) or (
+        left in _CLOSING_QUOTES and is_han(right)
     )
-
-
-def _is_han(char: str) -> bool:
-    return "\u3400" <= char <= "\u9fff"
 
 
 def _effective(text: str, i: int, wide: frozenset[int]) -> str:
