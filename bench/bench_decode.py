@@ -25,7 +25,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.bench_repair import MARKUP
-from bench.shared import gold_texts
+from bench.shared import gold_folder
 from generator.ingest.decode import decode_bytes
 from generator.models import SourceError
 
@@ -72,7 +72,7 @@ def main() -> None:
     parser.add_argument("--encoding", default="gb18030", help="codec to encode fragments in")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    folder = args.texts or gold_texts()[0].parent
+    folder = args.texts or gold_folder()
     lines = lines_of(folder, args.encoding if args.texts else "utf-8")
     total: Counter[str] = Counter()
     wrong: Counter[str] = Counter()

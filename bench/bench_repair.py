@@ -61,7 +61,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.corrupt import Listing, corrupt, to_traditional
-from bench.shared import GOLD, GOLD_MISSING
+from bench.shared import GOLD, gold_folder
 from generator.ingest.decode import decode_bytes
 from generator.models import Change, SourceError
 from generator.normalize import garble, lm, normalize_text
@@ -281,8 +281,8 @@ def _pool(args: argparse.Namespace) -> tuple[list[str], str]:
     if args.people_daily:
         return people_daily_paragraphs(), "held-out People's Daily paragraphs"
     if args.original:
-        return paragraphs(), "whole gold paragraphs"
-    return paragraphs(), "recombined clauses"
+        return paragraphs(gold_folder()), "whole gold paragraphs"
+    return paragraphs(gold_folder()), "recombined clauses"
 
 
 def main() -> None:
@@ -336,7 +336,7 @@ def main() -> None:
         return
     pool, kind = _pool(args)
     if not pool:
-        parser.error(f"no clean paragraphs to corrupt: {GOLD_MISSING}")
+        parser.error(f"no clean paragraphs to corrupt ({kind}: lines of 40 or more characters)")
     whole = bool(args.texts or args.people_daily or args.original)
     total = Score()
     for doc in range(args.docs):

@@ -182,7 +182,8 @@ def make_title(first_paragraph: str, dateline: str | None) -> str:
     text = first_paragraph[len(dateline) :] if dateline else first_paragraph
     text = text.lstrip("，, ")
     found = _SENTENCE_END.search(text)
-    sentence = (text[: found.start()] if found else text).strip() or first_paragraph
+    first_sentence = (text[: found.start()] if found else text).strip()
+    sentence = first_sentence or first_paragraph
     ends = [m.end() for m in _CLAUSE.finditer(sentence)] or [len(sentence)]
     end = ends[0]
     for longer in ends[1:]:  # whole clauses, with the mark between them as written (南通：…)
@@ -192,8 +193,8 @@ def make_title(first_paragraph: str, dateline: str | None) -> str:
     title = sentence[:end]
     if len(title) > _TITLE_HARD_MAX:
         return _cut(title)
-    whole = found is not None and title == text[: found.start()].strip()
-    return title + found.group() if whole and found.group() in "？！" else title
+    asks = found is not None and found.group() in "？！"
+    return title + found.group() if asks and title == first_sentence else title
 
 
 def _cut(title: str) -> str:

@@ -12,14 +12,12 @@ import re
 from generator.models import Change
 from generator.normalize.changes import substitute
 from generator.normalize.garble import LOST
-from generator.normalize.lm import is_han
+from generator.normalize.lm import QUOTE_OPENER, QUOTES, is_han
 
 _FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
 _SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！"}
 _WIDE = "（）“”‘’，。、；：？！《》【】"
 _WIDE_PUNCT = frozenset(_WIDE)
-_OPENING_QUOTES = frozenset("“‘《「『")
-_CLOSING_QUOTES = frozenset("”’》」』")
 _SKIPPED_FOR_CONTEXT = " \t(),?!;:（）"  # brackets of either width are see-through
 _MARK = f"[,?!;:(){''.join(_SMALL_FORMS)}]"
 _CANDIDATE = re.compile(rf"{_MARK}|[ \t]+")
@@ -122,9 +120,7 @@ def _between_phrases(left: str, right: str) -> bool:
     """A space between a Chinese character and a quotation that opens after it or closed before
     it separates a headline's phrases (遇难题 “一层住户”怎么办), kept like the space between two
     phrases without marks (NOTES #24)."""
-    return (is_han(left) and right in _OPENING_QUOTES) or (
-        left in _CLOSING_QUOTES and is_han(right)
-    )
+    return (is_han(left) and right in QUOTES) or (left in QUOTE_OPENER and is_han(right))
 
 
 def _effective(text: str, i: int, wide: frozenset[int]) -> str:
