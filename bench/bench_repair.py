@@ -12,7 +12,7 @@ rate after repair, and seconds per 5,000-character article.
 `--articles` runs whole gold articles, freshly corrupted (`--docs` corruptions of each), through
 the full normalizer, as a user would, and compares its output with the gold text: the CER of
 everything the normalizer does, where '□' for a destroyed digit counts as an error.  With
-`--gold bench/articles`, ninety-six new articles in 2025 news style (bench/articles/README.md).
+`--gold bench/articles`, a hundred new articles in 2025 news style (bench/articles/README.md).
 
 `--people-daily` corrupts natural paragraphs of another source instead: the 1,948 People's
 Daily paragraphs the character-bigram model holds out (generator/normalize/bigrams.py).  The
@@ -60,7 +60,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.corrupt import Listing, corrupt, to_traditional
+from bench.corrupt import Listing, corrupt, kept_positions, to_traditional
 from bench.shared import GOLD, gold_folder
 from generator.ingest.decode import decode_bytes
 from generator.models import Change, SourceError
@@ -236,29 +236,42 @@ class ArticleScore:
     chars: int = 0
     regions: int = 0
     lost: int = 0  # regions that are '□' for a destroyed digit or letter
+    spans: int = 0  # garbled spans, as `evaluate` counts them
+    exact: int = 0  # of those, how many the normalized text has exactly as the gold
     seconds: float = 0.0
 
 
 def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) -> ArticleScore:
-    """Each gold article corrupted `docs` times and normalized whole; CER against its gold."""
+    """Each gold article corrupted `docs` times and normalized whole; CER against its gold,
+    and the garbled spans (found in the reference the corruption returns, placed in the gold)
+    that the normalized text has exactly as the gold."""
     score = ArticleScore()
     for path in sorted(folder.glob("*.txt")):
         gold = path.read_text("utf-8")
         for doc in range(docs):
             rng = random.Random(seed * 1000 + doc)
-            damaged, _ = corrupt(gold, listing.pick(to_traditional(gold), rng))
+            damaged, reference = corrupt(gold, listing.pick(to_traditional(gold), rng))
             start = time.perf_counter()
             clean = normalize_text(damaged).text
             score.seconds += time.perf_counter() - start
             matcher = difflib.SequenceMatcher(None, clean, gold, autojunk=False)
-            diffs = [(clean[i1:i2], gold[j1:j2]) for tag, i1, i2, j1, j2 in matcher.get_opcodes()]
-            wrong = [max(len(a), len(b)) for a, b in diffs if a != b]
+            diffs = [
+                (clean[i1:i2], gold[j1:j2], j1, j2)
+                for tag, i1, i2, j1, j2 in matcher.get_opcodes()
+                if tag != "equal"
+            ]
+            wrong = [(j1, j2) for a, b, j1, j2 in diffs if not is_lost_byte(b, a)]
+            visible, _ = remove_pinyin_annotations(damaged)
+            at = kept_positions(gold)
+            spans = [(at[i1], at[i2]) for i1, i2, _, _ in diff_regions(reference, visible)]
             score.runs += 1
             score.chars += len(gold)
-            score.errors += sum(wrong)
-            score.identical += not wrong
-            score.lost += sum(is_lost_byte(b, a) for a, b in diffs if a != b)
-            score.regions += len(wrong)
+            score.errors += sum(max(len(a), len(b)) for a, b, _, _ in diffs)
+            score.identical += not diffs
+            score.lost += len(diffs) - len(wrong)
+            score.regions += len(diffs)
+            score.spans += len(spans)
+            score.exact += sum(not any(a <= e and b >= s for a, b in wrong) for s, e in spans)
     return score
 
 
@@ -267,6 +280,9 @@ def evaluate_articles(docs: int, seed: int, listing: Listing, folder: Path) -> N
     print(f"gold articles of {folder}: {score.runs // docs} x {docs} corruptions (seed {seed})")
     print(f"identical to gold: {score.identical} of {score.runs}")
     print(f"CER of the normalized text: {score.errors / score.chars:.3%}")
+    print(
+        f"garbled spans: {score.spans}, repaired exactly: {score.exact / max(score.spans, 1):.1%}"
+    )
     print(
         f"differing places: {score.regions}, of which '□' for a destroyed digit or letter: {score.lost}"
     )

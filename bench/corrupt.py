@@ -42,8 +42,13 @@ def traditional(char: str) -> str:
 
 def to_traditional(text: str) -> str:
     """Step 1 for a whole text; characters GBK cannot hold are dropped, as a scraper would."""
-    out = (traditional(c) for c in text)
-    return "".join(c for c in out if _encodable(c))
+    return "".join(traditional(text[i]) for i in kept_positions(text)[:-1])
+
+
+def kept_positions(text: str) -> list[int]:
+    """Where each character `to_traditional` keeps stands in `text`, and then its length: a
+    position in the reference `corrupt` returns is a position in the clean text so."""
+    return [i for i, c in enumerate(text) if _encodable(traditional(c))] + [len(text)]
 
 
 def _encodable(char: str) -> bool:

@@ -108,7 +108,7 @@ def test_clean_new_articles_pass_unchanged(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     ns = normalize_text(text)
     assert (ns.text, ns.changes) == (text, [])
-    assert len(FRESH) == 96
+    assert len(FRESH) == 100
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
@@ -262,6 +262,24 @@ def test_a_reporter_named_after_the_dateline_is_the_byline() -> None:
                 "2026年12月1日",
             ],
             ("2026-12-01", "sign-off"),
+        ),
+        (  # its issuer and date on one line
+            "本报讯（记者 刘子健）",
+            [
+                "本报讯（记者 刘子健）记者昨日获悉，我市储备融雪剂3200吨。",
+                "市城市管理局 2025年11月25日",
+            ],
+            ("2025-11-25", "sign-off"),
+        ),
+        (  # a story told from when it began: its year is not the report's
+            None,
+            ["11月3日清晨，她打开直播间。", "2019年，她牵头成立合作社。如今，社员增加到118户。"],
+            (None, "unknown"),
+        ),
+        (  # ... while a year after the 如今 still dates it
+            None,
+            ["11月3日清晨，她打开直播间。", "2019年，她牵头成立合作社。如今，2024年销售额翻番。"],
+            ("2024-11-03", "year-from-context"),
         ),
         (None, ["2026年1月1日至2027年12月31日期间购置的汽车，减半征收。"], (None, "unknown")),
         (

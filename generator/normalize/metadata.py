@@ -50,6 +50,9 @@ _FULL_DATE = re.compile(
 _DATE_MD = re.compile(rf"(?<![\d至到—～~\-])(?<!\d年)(\d{{1,2}})月(\d{{1,2}})日{_NOT_AN_END}")
 # A year the report looks back on, not a target ("到2025年", "力争2025年").
 _PAST_YEAR = re.compile(r"(?<![\d到至争计于])((?:19|20)\d{2})年(?![底末])")
+# A notice's last line: its date, alone or after its issuer (市城市管理局 2025年11月25日).
+_SIGN_OFF = re.compile(rf"(?:[\u4e00-\u9fff（）]{{2,20}}[ \u3000]*)?{DATE_STAMP.pattern}")
+_NOWADAYS = "如今"
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[^，；：,;:]+")
 _TITLE_MIN = 12  # a first clause shorter than this is too thin to stand alone as a title
@@ -165,7 +168,7 @@ def infer_year(month: int, day: int, text: str) -> int | None:
     cues = [c for c in year_cues() if c.pattern.search(text)]
     earliest = max((c.earliest for c in cues), default=dt.date.min)
     latest = min((c.latest for c in cues), default=dt.date.max)
-    cited = [int(y) for y in _PAST_YEAR.findall(text)]
+    cited = [int(y) for y in _PAST_YEAR.findall(_since_nowadays(text))]
     if cited:
         last = max(cited)
         candidates = [last + 1, last] if month <= _EARLY_MONTHS else [last, last + 1]
@@ -174,6 +177,12 @@ def infer_year(month: int, day: int, text: str) -> int | None:
     else:
         return None
     return next((y for y in candidates if _in_range(y, month, day, earliest, latest)), None)
+
+
+def _since_nowadays(text: str) -> str:
+    """A story told from its beginning (2019年，她牵头成立合作社……如今，社员增加到118户) says
+    when it began before its 如今: the years before that are its past, not the report's."""
+    return text[text.rfind(_NOWADAYS) + len(_NOWADAYS) :] if _NOWADAYS in text else text
 
 
 def make_title(first_paragraph: str, dateline: str | None) -> str:
@@ -231,10 +240,11 @@ def _publication_stamp(line: str) -> dt.date | None:
 
 
 def _sign_off_date(body: list[str]) -> dt.date | None:
-    """The date a notice signs off with, on the text's last line alone (市自来水有限公司 /
-    2026年12月2日): when it was issued, which dates it where nothing above does."""
+    """The date a notice signs off with, on the text's last line, alone (市自来水有限公司 /
+    2026年12月2日) or after its issuer: when it was issued, which dates it where nothing above
+    does."""
     last = body[-1] if body else ""
-    return _valid_date(DATE_STAMP.fullmatch(last))
+    return _valid_date(_SIGN_OFF.fullmatch(last))
 
 
 def _year_up_to(stamp: dt.date, month: int, day: int) -> int:
