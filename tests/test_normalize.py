@@ -108,7 +108,7 @@ def test_clean_new_articles_pass_unchanged(path: Path) -> None:
     text = path.read_text(encoding="utf-8")
     ns = normalize_text(text)
     assert (ns.text, ns.changes) == (text, [])
-    assert len(FRESH) == 100
+    assert len(FRESH) == 104
 
 
 @pytest.mark.parametrize("path", SOURCES, ids=lambda p: p.name[:3])
@@ -448,6 +448,13 @@ def test_two_sites_editions_of_a_story_are_the_same_story() -> None:
     other = "前两月南通港货物吞吐量4000万吨\n2025-03-13 10:02 来源：江苏新闻网 作者：李四\n"
     [a], [b] = (normalize_text(head + story).articles for head in (one, other))
     assert same_story(fingerprint(a), fingerprint(b))
+
+
+def test_a_commentarys_closing_affiliation_is_its_author_note() -> None:
+    text = "让城市漫步走得更远些\n近来，城市漫步在年轻人中悄然走红。\n（作者单位：江南城市发展研究院）\n"
+    [article] = normalize_text(text).articles
+    assert article.author == "（作者单位：江南城市发展研究院）"
+    assert article.paragraphs[-1] == "（作者单位：江南城市发展研究院）"
 
 
 def test_a_field_line_below_the_text_names_the_author() -> None:

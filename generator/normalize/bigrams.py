@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -32,6 +33,13 @@ LINE_START = "\n"
 # was full-width before the corruption (。（张治平）); the corpus writes it full-width.
 LOST_AFTER_SENTENCE = "0123456789（"
 SENTENCE_END = "。"
+# The corpus is one January's paper: it opens paragraphs with 1月 (100 times in its counted
+# nine tenths) as any paper opens them with its own month.  Its other months (2-11) open a
+# paragraph 14 times and follow a sentence end inside one 40 times, so a byte lost between a
+# sentence end and 0月, 1月 or 2月 is the 1 of 10月, 11月 or 12月, whatever month the article is
+# from (three blind articles read 。”11月19日 as 。”\n1月19日); before 3月-9月 it cannot be one.
+MONTH_DATE = re.compile(r"\d月")
+MONTH_TENS = "012"
 WORD_MARKS = "，。：；？！"  # the marks a clause ends with, scored against the word before them
 WORD_MARK_PRIOR = 20.0  # occurrences' worth of the average word's odds, smoothing rare words
 WORD_MARK_MIN = 5  # words seen fewer times say nothing of their own
@@ -71,7 +79,10 @@ class CharBigrams:
 
     def line_end_after_sentence(self, text: str) -> bool:
         """After a sentence end, is `text` (its first two characters) likelier to open a
-        paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年) or a bracket?"""
+        paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年) or a bracket?
+        A month's date is judged apart (`MONTH_DATE`)."""
+        if MONTH_DATE.match(text):
+            return text[0] not in MONTH_TENS
         lost = sum(math.exp(self._next_after_sentence(c, text)) for c in LOST_AFTER_SENTENCE)
         return self._next_after_sentence(LINE_START, text) > math.log(lost)
 

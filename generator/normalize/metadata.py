@@ -33,7 +33,7 @@ _DATELINE = re.compile(
     rf"[ \u3000]?(?P<when>(?:(?:今天|昨天|前天|今日|昨日)(?:（{MONTH_DAY}）)?|{_YEAR}?{MONTH_DAY})"
     r"(?:上午|下午|晚上|早上|中午|晚间)?(?=[，, ]|$))?"
 )
-_AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是)[^）)]{1,60}[）)]")
+_AUTHOR_NOTE = re.compile(r"[（(]作者(?:为|系|是|单位[：:])[^）)]{1,60}[）)]")
 _AUTHOR_FIELD = re.compile(r"作者[ \u3000]*[：:][ \u3000]*[^ \u3000]{1,20}")
 _ORIGINAL_TITLE = re.compile(r"原标题[ \u3000]*[：:][ \u3000]*(.+)")
 _DROP_FOLDER = re.compile(r"((?:19|20)\d{2})-(\d{2})-(\d{2})")
@@ -91,7 +91,8 @@ def find_byline(dateline: str | None, paragraphs: list[str]) -> str | None:
 
 
 def find_author(paragraphs: list[str]) -> str | None:
-    """An author note such as （作者为南通市委书记） kept whole, else a scrape's 作者：… field."""
+    """An author note such as （作者为南通市委书记） or a commentary's （作者单位：…） kept whole,
+    else a scrape's 作者：… field."""
     note = next((p for p in reversed(paragraphs) if _AUTHOR_NOTE.fullmatch(p)), None)
     fields = (m.group() for p in _fields(paragraphs) if (m := _AUTHOR_FIELD.search(p)))
     return note or next(fields, None)
