@@ -845,8 +845,8 @@ def _swallowed(hyp: _Hyp, pos: int, following: _Following, *, bracket: bool) -> 
     """The ASCII byte a '?' swallowed (the decoder is aligned again after it, so `following`
     is the true text after it).  Where a later `)` closes a bracket no visible `(` opened, it
     was that `(` (日報訊(記者朱文君)).  Between a sentence end (。 or 。” ...) and Chinese
-    text or a digit it is a line end, a digit or a bracket (。”9月, 。”\n1月, 。”(张): the
-    corpus says which the next two characters follow more often.  Before an outlet's
+    text or a digit it is a line end, a digit or a bracket (。”9月, 。”\n3月, 。”(张): the
+    corpus says which the next two characters follow more often (a month apart).  Before an outlet's
     dateline (本報訊, 新華社南京3月12日電) it is a line end: a report opens a paragraph.
     A digit, a bracket or anything else (a letter) is lost: '□'."""
     if bracket:
