@@ -248,6 +248,7 @@ def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) 
     score = ArticleScore()
     for path in sorted(folder.glob("*.txt")):
         gold = path.read_text("utf-8")
+        at = [*kept_positions(gold), len(gold)]  # a span may end at the end of the text
         for doc in range(docs):
             rng = random.Random(seed * 1000 + doc)
             damaged, reference = corrupt(gold, listing.pick(to_traditional(gold), rng))
@@ -262,7 +263,6 @@ def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) 
             ]
             wrong = [(j1, j2) for a, b, j1, j2 in diffs if not is_lost_byte(b, a)]
             visible, _ = remove_pinyin_annotations(damaged)
-            at = kept_positions(gold)
             spans = [(at[i1], at[i2]) for i1, i2, _, _ in diff_regions(reference, visible)]
             score.runs += 1
             score.chars += len(gold)

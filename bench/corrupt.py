@@ -42,13 +42,13 @@ def traditional(char: str) -> str:
 
 def to_traditional(text: str) -> str:
     """Step 1 for a whole text; characters GBK cannot hold are dropped, as a scraper would."""
-    return "".join(traditional(text[i]) for i in kept_positions(text)[:-1])
+    return "".join(traditional(text[i]) for i in kept_positions(text))
 
 
 def kept_positions(text: str) -> list[int]:
-    """Where each character `to_traditional` keeps stands in `text`, and then its length: a
-    position in the reference `corrupt` returns is a position in the clean text so."""
-    return [i for i, c in enumerate(text) if _encodable(traditional(c))] + [len(text)]
+    """Where each character `to_traditional` keeps stands in `text`: a position in the
+    reference `corrupt` returns is a position in the clean text so."""
+    return [i for i, c in enumerate(text) if _encodable(traditional(c))]
 
 
 def _encodable(char: str) -> bool:

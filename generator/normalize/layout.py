@@ -19,14 +19,14 @@ from generator.normalize.changes import substitute
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _BLANK = r"\s\ufeff\u200b"
 _CONTENT = re.compile(rf"[^{_BLANK}](?:[^{_BREAKS}]*[^{_BLANK}])?")
-_CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
+CJK = r"\u3400-\u4dbf\u4e00-\u9fff"
 # A line ending in a Chinese character or an opening/continuing mark stops mid-sentence...
-_HAN = re.compile(rf"[{_CJK}]")
-_OPEN_END = re.compile(rf"[{_CJK}]$")
+_HAN = re.compile(rf"[{CJK}]")
+_OPEN_END = re.compile(rf"[{CJK}]$")
 _CONTINUING_END = re.compile(r"[，、“‘（《,(]$")  # ASCII too: punctuation may widen them later
 # ...and continues only into a line that starts with Chinese text, an opening quote or a number
 # (作业80 | 0亩, 增长约 | 7%, 落实24 | 小时).
-_CONTINUATION_START = re.compile(rf"[{_CJK}“‘《（(0-9]")
+_CONTINUATION_START = re.compile(rf"[{CJK}“‘《（(0-9]")
 # A line that opens with a mark no sentence opens with was cut right before it (时间 | 。,
 # 3105 | .66点); ASCII ones are made full width once joined.
 _MARK_START = re.compile(r"[，。、；：？！”’）》%,.;:?!)]")
@@ -37,7 +37,7 @@ _HEADLINE_MAX = 64
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)"
 )
-_TOPIC = re.compile(rf"[{_CJK}]{{1,8}}[：:]")
+_TOPIC = re.compile(rf"[{CJK}]{{1,8}}[：:]")
 # A scrape's field line above the text (2025-04-10 08:30 来源：南通日报, 作者：张三), or a credit
 # below it (文字：张三 图片：李四, 图/李四), ends without 。 but is never part of the next paragraph.
 # A notice's contact fields at its foot (联系人：陈敏, 邮编：…) are labelled fields too.
@@ -48,7 +48,7 @@ _LABELLED = re.compile(
 )
 # A contact line at the foot of a notice (服务热线：96390, 联系电话：0513-85512345): a label and
 # a number, never the start of a sentence the next line goes on with.
-_CONTACT = re.compile(rf"[{_CJK}]{{2,8}}[ \t\u3000]*[：:][ \t\u3000]*\d[\d\-－ ]*")
+_CONTACT = re.compile(rf"[{CJK}]{{2,8}}[ \t\u3000]*[：:][ \t\u3000]*\d[\d\-－ ]*")
 # A date as a scrape stamps it (2025-04-10, 2025/4/10, 2025年4月10日): year, month, day.
 DATE_STAMP = re.compile(r"((?:19|20)\d{2})[-/.年](\d{1,2})[-/.月](\d{1,2})日?")
 # ...anywhere in the line when a time follows (南通发布 2025-03-12 08:00 发表于江苏).
@@ -58,11 +58,11 @@ _FIELD_MAX = 60
 # A line of reporters' credits: 记者 张三, 本报记者 张三, （记者 张三 通讯员 李四）, 记者朱文君 张彤 范译,
 # 记者王小明／台北报导.
 _ROLE = r"(?:记者|通讯员|实习生)"
-_NAME = rf"[{_CJK}]{{2,4}}"
+_NAME = rf"[{CJK}]{{2,4}}"
 _BYLINE = re.compile(
-    rf"[（(]?(?:本[报台网]|[{_CJK}]{{2,8}}?[报网社台])?{_ROLE}[ \u3000]*{_NAME}"
+    rf"[（(]?(?:本[报台网]|[{CJK}]{{2,8}}?[报网社台])?{_ROLE}[ \u3000]*{_NAME}"
     rf"(?:[ \u3000、]+(?:{_ROLE}[ \u3000]*)?{_NAME})*[ \u3000]*"
-    rf"(?:[／/]?[ \u3000]*(?:[{_CJK}]{{2,4}})?报[导道])?[）)]?"
+    rf"(?:[／/]?[ \u3000]*(?:[{CJK}]{{2,4}})?报[导道])?[）)]?"
 )
 # What opens a report: its outlet and 讯 or 电 (本报讯, 南通网讯, 【新华社南京3月12日电】, 晚报综合消息,
 # 财联社3月12日电, 据新华社电, 央视网消息（…）, 交汇点讯 …); 电 and 消息 only before a mark or space, so
@@ -70,10 +70,10 @@ _BYLINE = re.compile(
 # 传来喜讯，).  Taiwan's agency writes （中央社记者王小明台北12日电）.
 MONTH_DAY = r"\d{1,2}月\d{1,2}日"
 OUTLET = (
-    rf"【?据?(?:[{_CJK}]{{0,8}}?(?:报|网|社|客户端)(?:[{_CJK}]{{0,4}}{MONTH_DAY}|客户端)?"
+    rf"【?据?(?:[{CJK}]{{0,8}}?(?:报|网|社|客户端)(?:[{CJK}]{{0,4}}{MONTH_DAY}|客户端)?"
     r"(?:讯|电(?=[】（(，,：:\s]|$)|综合消息|消息(?=[（(：:]))"
-    rf"|[{_CJK}]{{2,8}}讯(?=[\s（(【]|$)"
-    rf"|[（(][{_CJK}]{{2,4}}社记者[{_CJK}]{{3,10}}\d{{1,2}}日电[）)])】?"
+    rf"|[{CJK}]{{2,8}}讯(?=[\s（(【]|$)"
+    rf"|[（(][{CJK}]{{2,4}}社记者[{CJK}]{{3,10}}\d{{1,2}}日电[）)])】?"
 )
 _OPENS_REPORT = re.compile(OUTLET)
 _PHOTO_CREDIT = re.compile(
@@ -82,7 +82,7 @@ _PHOTO_CREDIT = re.compile(
 # A paragraph's indent inside a line, after a sentence's end: a scrape flattened two paragraphs.
 # The end may still be written ? ! ﹖ ﹗, which the punctuation step turns full-width later.
 _FLATTENED_INDENT = re.compile(
-    rf"(?<=[。！？”’」』?!﹖﹗])[ \t\u3000\xa0]{{2,}}(?=[{_CJK}“‘「《（(0-9])"
+    rf"(?<=[。！？”’」』?!﹖﹗])[ \t\u3000\xa0]{{2,}}(?=[{CJK}“‘「《（(0-9])"
 )
 _INDENT = "a paragraph indent inside a line: the scrape flattened two paragraphs"
 _EDGE = "removed blank lines and spaces at the start or end of the text"

@@ -17,6 +17,7 @@ from pathlib import Path
 import yaml
 
 from generator.normalize.layout import (
+    CJK,
     DATE_STAMP,
     MONTH_DAY,
     OUTLET,
@@ -51,7 +52,7 @@ _DATE_MD = re.compile(rf"(?<![\d至到—～~\-])(?<!\d年)(\d{{1,2}})月(\d{{1,
 # A year the report looks back on, not a target ("到2025年", "力争2025年").
 _PAST_YEAR = re.compile(r"(?<![\d到至争计于])((?:19|20)\d{2})年(?![底末])")
 # A notice's last line: its date, alone or after its issuer (市城市管理局 2025年11月25日).
-_SIGN_OFF = re.compile(rf"(?:[\u4e00-\u9fff（）]{{2,20}}[ \u3000]*)?{DATE_STAMP.pattern}")
+_SIGN_OFF = re.compile(rf"(?:[{CJK}（）]{{2,20}}[ \u3000]*)?{DATE_STAMP.pattern}")
 _NOWADAYS = "如今"
 _SENTENCE_END = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[^，；：,;:]+")
