@@ -31,7 +31,7 @@ from generator.translate import open_translator
 
 # Bump when decoding, the normalizer or the page layout changes: every article is re-rendered
 # (translations still come from memory, so this costs seconds, not hours).
-PIPELINE_VERSION = "37"
+PIPELINE_VERSION = "38"
 GENERATED_DIRS = ("zh", "en", "bilingual", "feeds")
 
 
@@ -308,6 +308,7 @@ def _progress(items: list, enabled: bool, desc: str) -> Iterable:
         return items
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: garble repair forks helpers (parallel.py)
     return tqdm(items, desc=desc, unit="file", file=sys.stderr, leave=False)
 
 

@@ -4,6 +4,7 @@ generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
 from __future__ import annotations
 
 import random
+from concurrent.futures import ProcessPoolExecutor
 from types import SimpleNamespace
 
 import pytest
@@ -18,6 +19,7 @@ from bench.bench_repair import (
     score_articles,
 )
 from bench.corrupt import Listing, corrupt, to_traditional
+from generator import parallel
 from generator.normalize import garble, normalize_text
 from generator.normalize.garble import repair_garbles, tables
 from generator.normalize.pinyin import remove_pinyin_annotations
@@ -494,3 +496,41 @@ def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch)
     monkeypatch.setattr(garble, "_windows", lambda *_: iter([(0, 3, [wrong, right])]))
     rerank_by_reference(["号称“死亡之海”的塔里木"])
     assert next(garble._windows([], False, ""))[2] == [right, wrong]
+
+
+def _densely_damaged_article() -> str:
+    """A 5,000-character article of the fresh articles' paragraphs, freshly corrupted: dozens
+    of '?' over a score of paragraphs."""
+    rng = random.Random(7)
+    article = make_article(own_paragraphs(FRESH_ARTICLES), rng)
+    damaged, _ = corrupt(article, Listing().pick(to_traditional(article), rng))
+    return damaged
+
+
+def test_a_damaged_article_repaired_in_parts_reads_as_repaired_whole(monkeypatch) -> None:
+    # Parts are cut only at line ends where no window can read across (garble.py QUIET), so
+    # repairing them on several cores changes nothing, the changes' offsets included.
+    damaged = _densely_damaged_article()
+    parts = garble._independent_parts(damaged)
+    assert len(parts) >= 3
+    assert "".join(parts) == damaged
+    assert all(part.count("?") >= garble.MARKS_PER_PART for part in parts)
+    in_parts = repair_garbles(damaged)
+    monkeypatch.setattr(garble, "spare_cores", lambda: 0)
+    assert repair_garbles(damaged) == in_parts
+
+
+def test_a_part_no_helper_can_take_is_repaired_here(monkeypatch) -> None:
+    # A helper process that is gone (killed, or its pool shut down) costs time, not text.
+    damaged = _densely_damaged_article()
+    expected = repair_garbles(damaged)
+    gone = ProcessPoolExecutor(1)
+    gone.shutdown()
+    monkeypatch.setattr(parallel, "_HELPERS", [gone])
+    monkeypatch.setattr(parallel, "spare_cores", lambda: 1)
+    assert repair_garbles(damaged) == expected
+
+
+def test_work_shared_over_cores_comes_back_in_order() -> None:
+    parts = [f"part {n}" for n in range(9)]
+    assert parallel.map_on_cores(str.upper, parts) == [p.upper() for p in parts]

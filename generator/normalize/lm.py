@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from generator.normalize.bigrams import char_bigrams, word_marks
 from generator.tables import cached_table, jieba_dictionary
@@ -118,9 +119,9 @@ class LanguageModel:
         return state.score
 
 
-@dataclass(frozen=True)
-class LmState:
-    """The tail of a best-segmentation computation: enough to extend it by one character."""
+class LmState(NamedTuple):
+    """The tail of a best-segmentation computation: enough to extend it by one character.
+    A named tuple, not a dataclass: a beam search makes hundreds of thousands of them."""
 
     chars: str  # the last MAX_WORD - 1 Han characters (a word can end with the next one)
     best: tuple[float, ...]  # best[-k]: score of the prefix ending k - 1 characters back
@@ -139,7 +140,8 @@ class LmState:
     def push(self, char: str) -> LmState:
         """Extend by one character: the best of every dictionary word that can end here, plus
         how well the character follows the previous one in running text."""
-        lm = language_model()
+        flow = self.flow + _follows(self.tail, char)
+        tail = (self.tail + char)[-2:]
         if not is_han(char):
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
             if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS:
@@ -148,46 +150,47 @@ class LmState:
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
             odd += WORD_MARK_WEIGHT * word_marks().get(self.word + char, 0.0) if self.word else 0.0
             ends = _ends_paragraph(self.after, self.run, char)
-            logp = LINE_END_AFTER_SENTENCE if ends else lm.single(char)
+            logp = LINE_END_AFTER_SENTENCE if ends else language_model().single(char)
             best = (self.best[-1] + logp + odd,)
             quoted = quoted_after(self.quoted, char)
-            flow = self._flow(char)
-            return LmState("", best, char, run, flow, quoted, self._tail(char), char)
-        window = self.chars + char
-        top, word = self.best[-1] + lm.single(char), char
-        for k in range(2, len(window) + 1):
-            logp = lm.word_logp.get(window[-k:])
-            if logp is not None and self.best[-k] + logp > top:
-                top, word = self.best[-k] + logp, window[-k:]
+            return LmState("", best, char, run, flow, quoted, tail, char)
+        window, best = self.chars + char, self.best
+        lm = language_model()
+        top, word = best[-1] + lm.word_logp.get(char, lm.unknown_logp), char
+        for k, logp, ending in _words_ending(window):
+            if best[-k] + logp > top:
+                top, word = best[-k] + logp, ending
         keep = MAX_WORD - 1
-        best = (*self.best, top)[-keep - 1 :]
+        best = (*best, top)[-keep - 1 :]
         run = min(self.run + 1, 9)
-        return LmState(
-            window[-keep:],
-            best,
-            run=run,
-            flow=self._flow(char),
-            quoted=self.quoted,
-            tail=self._tail(char),
-            last_mark=self.last_mark,
-            word=word,
-        )
+        return LmState(window[-keep:], best, "", run, flow, self.quoted, tail, self.last_mark, word)
 
-    def _tail(self, char: str) -> str:
-        return (self.tail + char)[-2:]
 
-    def _flow(self, char: str) -> float:
-        """The running text's flow after `char`: how much likelier it is right after the
-        character before (two characters, or a mark and the character beside it: 之。 is rare,
-        。” is not), sharpened by the character before that (。”他说 over 。”所说)."""
-        previous = self.tail[-1:]
-        if not _pair_scored(previous, char):
-            return self.flow
-        bigrams = char_bigrams()
-        follows = BIGRAM_WEIGHT * bigrams.association(previous, char)
-        if len(self.tail) == 2:
-            follows += TRIGRAM_WEIGHT * bigrams.refinement(self.tail[0], previous, char)
-        return self.flow + follows
+@lru_cache(maxsize=1 << 17)
+def _words_ending(window: str) -> tuple[tuple[int, float, str], ...]:
+    """The dictionary words of two or more characters that end `window`, shortest first."""
+    word_logp = language_model().word_logp
+    found = []
+    for k in range(2, len(window) + 1):
+        logp = word_logp.get(window[-k:])
+        if logp is not None:
+            found.append((k, logp, window[-k:]))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1 << 17)
+def _follows(tail: str, char: str) -> float:
+    """How much likelier `char` is right after the last of `tail`, the last two characters
+    pushed (two characters, or a mark and the character beside it: 之。 is rare, 。” is not),
+    sharpened by the character before that (。”他说 over 。”所说)."""
+    previous = tail[-1:]
+    if not _pair_scored(previous, char):
+        return 0.0
+    bigrams = char_bigrams()
+    follows = BIGRAM_WEIGHT * bigrams.association(previous, char)
+    if len(tail) == 2:
+        follows += TRIGRAM_WEIGHT * bigrams.refinement(tail[0], previous, char)
+    return follows
 
 
 EMPTY_STATE = LmState("", (0.0,), "\n")
@@ -195,9 +198,14 @@ EMPTY_STATE = LmState("", (0.0,), "\n")
 
 def _pair_scored(previous: str, char: str) -> bool:
     """Two characters, or a character and an associated mark beside it; never two marks."""
-    if not previous or not (is_han(previous) or is_han(char)):
+    if not previous:
         return False
-    return all(is_han(c) or c in ASSOCIATED_MARKS for c in (previous, char))
+    first, second = is_han(previous), is_han(char)
+    if first and second:
+        return True
+    if first:
+        return char in ASSOCIATED_MARKS
+    return second and previous in ASSOCIATED_MARKS
 
 
 def quoted_after(quoted: str, char: str) -> str:
