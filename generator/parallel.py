@@ -53,10 +53,13 @@ def map_on_cores(work: Callable[[str], _T], parts: list[str]) -> list[_T]:
     threads = [threading.Thread(target=help_from_back) for _ in range(spare_cores())]
     for thread in threads:
         thread.start()
-    while (i := claims.front()) is not None:
-        results[i] = work(parts[i])
-    for thread in threads:
-        thread.join()
+    try:
+        while (i := claims.front()) is not None:
+            results[i] = work(parts[i])
+    finally:  # on an error or an interrupt here, the helpers take no further part
+        claims.close()
+        for thread in threads:
+            thread.join()
     return [results[i] if i in results else work(part) for i, part in enumerate(parts)]
 
 
@@ -73,6 +76,10 @@ class _Claims:
                 return None
             self._front += 1
             return self._front - 1
+
+    def close(self) -> None:
+        with self._lock:
+            self._front, self._back = 1, 0
 
     def back(self) -> int | None:
         with self._lock:

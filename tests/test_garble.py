@@ -4,6 +4,7 @@ generalisation to freshly corrupted text (bench/corrupt.py) nobody tuned on."""
 from __future__ import annotations
 
 import random
+import threading
 from concurrent.futures import ProcessPoolExecutor
 from types import SimpleNamespace
 
@@ -534,3 +535,19 @@ def test_a_part_no_helper_can_take_is_repaired_here(monkeypatch) -> None:
 def test_work_shared_over_cores_comes_back_in_order() -> None:
     parts = [f"part {n}" for n in range(9)]
     assert parallel.map_on_cores(str.upper, parts) == [p.upper() for p in parts]
+
+
+def test_no_helper_is_forked_while_another_thread_runs(monkeypatch) -> None:
+    # A fork copies only the thread that calls it: a lock another thread holds would never be
+    # released in the helper.
+    monkeypatch.setattr(parallel, "_HELPERS", [])
+    release = threading.Event()
+    other = threading.Thread(target=release.wait)
+    other.start()
+    try:
+        assert parallel.spare_cores() == 0
+        assert parallel.map_on_cores(str.upper, ["a", "b"]) == ["A", "B"]
+        assert parallel._HELPERS == []
+    finally:
+        release.set()
+        other.join()
