@@ -1,24 +1,31 @@
 """Normalization speed: chars/s on clean text (target >= 1M) and seconds per damaged
-5,000-character article (target < 1 s); and how many clean Simplified news paragraphs (the
-1,948 People's Daily paragraphs garble repair holds out) normalization changes, which should be
-none. Run: python bench/bench_normalize.py"""
+5,000-character article (target < 1 s): the seeds' own damage, and a densely damaged article
+(fresh articles' paragraphs freshly corrupted, a garble every ~140 characters) on every core
+against one core in the same run; and how many clean Simplified news paragraphs (the 1,948
+People's Daily paragraphs garble repair holds out) normalization changes, which should be none.
+Run: python bench/bench_normalize.py"""
 
 from __future__ import annotations
 
+import os
+import random
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from bench.bench_repair import DEFAULT_LISTING, make_article, own_paragraphs
+from bench.corrupt import corrupt, to_traditional
 from bench.shared import GOLD
 from generator.normalize import normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path
+from generator.parallel import CORES_VARIABLE
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN_CHARS = 1_000_000
 DAMAGED_CHARS = 5_000
-REPEATS = 5
+REPEATS = 3
 
 
 def clean_corpus() -> str:
@@ -33,6 +40,23 @@ def damaged_article() -> str:
     raw = "".join((ROOT / "sources" / f).read_text(encoding="utf-8") for f in _damaged_seeds())
     cut = raw.find("\n", DAMAGED_CHARS)
     return raw[: cut + 1]
+
+
+def densely_damaged_article() -> tuple[int, str]:
+    """Paragraphs of the fresh articles (bench/articles), up to DAMAGED_CHARS, corrupted as
+    bench_repair does: their length, and the damaged text (longer: readings were inserted)."""
+    rng = random.Random(7)
+    article = make_article(own_paragraphs(ROOT / "bench" / "articles"), rng, DAMAGED_CHARS)
+    article = article[: article.rfind("\n", 0, DAMAGED_CHARS) + 1]
+    return len(article), corrupt(article, DEFAULT_LISTING.pick(to_traditional(article), rng))[0]
+
+
+def on_one_core(text: str) -> float:
+    os.environ[CORES_VARIABLE] = "1"
+    try:
+        return best_of(text)
+    finally:
+        del os.environ[CORES_VARIABLE]
 
 
 def _damaged_seeds() -> list[str]:
@@ -68,6 +92,12 @@ def main() -> None:
     damaged = damaged_article()
     seconds = best_of(damaged)
     print(f"damaged article: {len(damaged):,} chars in {seconds:.3f} s (target < 1 s)")
+    chars, dense = densely_damaged_article()
+    seconds, one = best_of(dense), on_one_core(dense)
+    print(
+        f"densely damaged article: {chars:,} chars ({len(dense):,} damaged, {dense.count('?')} '?')"
+        f" in {seconds:.3f} s on every core, {one:.3f} s on one ({one / seconds:.2f}x) (target < 1 s)"
+    )
     changed, total, shown = changed_clean_paragraphs()
     print(f"clean news paragraphs changed: {changed} of {total:,} (target 0) {'; '.join(shown)}")
 

@@ -11,6 +11,8 @@ import json
 import sys
 from pathlib import Path
 
+from generator.parallel import cores_allowed
+
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
@@ -19,6 +21,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if not hasattr(args, "func"):
         parser.print_help(sys.stderr)
+        return EXIT_USAGE
+    try:
+        cores_allowed()
+    except ValueError as exc:
+        print(f"digest: {exc}", file=sys.stderr)
         return EXIT_USAGE
     try:
         return args.func(args)

@@ -9,7 +9,8 @@ until it is written, and Python writes every object it reads: reference counts).
 
 Only on Linux, where forking is the norm, and only from a process with no other thread yet (a
 fork copies just the thread that calls it; locks held by others would never be released).
-Anywhere else the parts are done one after another, with the same result.
+Anywhere else, or with $DIGEST_CORES=1, the parts are done one after another, with the same
+result.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import TypeVar
 
 _T = TypeVar("_T")
+CORES_VARIABLE = "DIGEST_CORES"
 _HELPERS: list[ProcessPoolExecutor] = []  # created once, on first need
 
 
@@ -30,7 +32,17 @@ def spare_cores() -> int:
     """Cores this process may use besides its own: how many helpers it has or could fork."""
     if not _HELPERS and (sys.platform != "linux" or threading.active_count() > 1):
         return 0
-    return len(os.sched_getaffinity(0)) - 1
+    return min(len(os.sched_getaffinity(0)), cores_allowed() or sys.maxsize) - 1
+
+
+def cores_allowed() -> int | None:
+    """$DIGEST_CORES, the most cores a run may use (on a shared machine), if set."""
+    value = os.environ.get(CORES_VARIABLE, "").strip()
+    if not value:
+        return None
+    if not value.isdigit() or int(value) < 1:
+        raise ValueError(f"{CORES_VARIABLE} must be a whole number of cores, not {value!r}")
+    return int(value)
 
 
 def map_on_cores(work: Callable[[str], _T], parts: list[str]) -> list[_T]:

@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from generator import parallel
 from tests.shared_data import GOLD, needs_gold
 
 REPO = Path(__file__).resolve().parent.parent
@@ -63,3 +64,16 @@ def test_unreadable_file_is_named_with_its_problem(tmp_path):
     result = digest("normalize", str(bad))
     assert result.returncode == 1
     assert "bad.txt" in result.stderr
+
+
+def test_a_core_limit_that_is_no_number_is_refused_before_any_work(monkeypatch):
+    monkeypatch.setenv("DIGEST_CORES", "two")
+    result = digest("normalize", str(SEED_000))
+    assert result.returncode == 2
+    assert "DIGEST_CORES must be a whole number of cores, not 'two'" in result.stderr
+    assert result.stdout == ""
+
+
+def test_one_core_allowed_means_no_helper(monkeypatch):
+    monkeypatch.setenv("DIGEST_CORES", "1")
+    assert parallel.spare_cores() == 0
