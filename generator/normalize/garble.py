@@ -1218,9 +1218,10 @@ def _independent_parts(text: str) -> list[str]:
     MARKS_PER_PART '?' or more.  A line end realigns the decoder, closes every quotation and
     bracket the repair tracks, and leaves the language model in the same state whatever was
     read before it; with no '?' within QUIET tokens of it, no window on its right reads text
-    on its left.  (A window on its left may read past it, through clean text
-    that adds the same to every reading: the choice is the same.)"""
-    parts, start, marks = [], 0, 0
+    on its left.  (A window on its left may read on past it, through clean text that adds
+    the same to every reading, so it chooses the same; only floating-point rounding could
+    tell the two apart, and on the articles compared it never did.)"""
+    parts, start = [], 0
     for line_end in re.finditer("\n", text):
         marks = text.count("?", start, line_end.start())
         if marks >= MARKS_PER_PART and _quiet(text, line_end.start()):
