@@ -15,13 +15,15 @@ result.
 
 from __future__ import annotations
 
-import multiprocessing
+import atexit
 import os
 import sys
 import threading
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
+
+if TYPE_CHECKING:  # imported when the first helper is forked, not with every command
+    from concurrent.futures import ProcessPoolExecutor
 
 _T = TypeVar("_T")
 CORES_VARIABLE = "DIGEST_CORES"
@@ -105,8 +107,12 @@ def _helpers() -> ProcessPoolExecutor | None:
     """The helper processes, forked on first need from this thread (before any helper thread
     starts) and kept; None where there are none to fork."""
     if not _HELPERS and spare_cores() > 0:
+        import multiprocessing
+        from concurrent.futures import ProcessPoolExecutor
+
         forking = multiprocessing.get_context("fork")
         pool = ProcessPoolExecutor(spare_cores(), mp_context=forking)
         pool.submit(int).result()  # fork now, while this is the only thread
         _HELPERS.append(pool)
+        atexit.register(_HELPERS.clear)  # let it go while the modules it needs still exist
     return _HELPERS[0] if _HELPERS else None

@@ -11,6 +11,7 @@ from types import SimpleNamespace
 import pytest
 from opencc import OpenCC
 
+from bench.bench_normalize import densely_damaged_article
 from bench.bench_repair import (
     evaluate,
     make_article,
@@ -499,19 +500,10 @@ def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch)
     assert next(garble._windows([], False, ""))[2] == [right, wrong]
 
 
-def _densely_damaged_article() -> str:
-    """A 5,000-character article of the fresh articles' paragraphs, freshly corrupted: dozens
-    of '?' over a score of paragraphs."""
-    rng = random.Random(7)
-    article = make_article(own_paragraphs(FRESH_ARTICLES), rng)
-    damaged, _ = corrupt(article, Listing().pick(to_traditional(article), rng))
-    return damaged
-
-
 def test_a_damaged_article_repaired_in_parts_reads_as_repaired_whole(monkeypatch) -> None:
     # Parts are cut only at line ends where no window can read across (garble.py QUIET), so
     # repairing them on several cores changes nothing, the changes' offsets included.
-    damaged = _densely_damaged_article()
+    _, damaged = densely_damaged_article()  # dozens of '?' over a score of paragraphs
     parts = garble._independent_parts(damaged)
     assert len(parts) >= 3
     assert "".join(parts) == damaged
@@ -523,7 +515,7 @@ def test_a_damaged_article_repaired_in_parts_reads_as_repaired_whole(monkeypatch
 
 def test_a_part_no_helper_can_take_is_repaired_here(monkeypatch) -> None:
     # A helper process that is gone (killed, or its pool shut down) costs time, not text.
-    damaged = _densely_damaged_article()
+    _, damaged = densely_damaged_article()  # dozens of '?' over a score of paragraphs
     expected = repair_garbles(damaged)
     gone = ProcessPoolExecutor(1)
     gone.shutdown()

@@ -43,6 +43,7 @@ from generator.normalize.lm import (
     quoted_after,
 )
 from generator.normalize.pinyin import (
+    ANNOTATION,
     SYLLABLE_CHARS,
     default_reading,
     find_annotation,
@@ -124,7 +125,6 @@ _READING = re.compile(rf"[(（?]([{SYLLABLE_CHARS}]{{1,7}})\)")
 _NOTED = re.compile(rf"(.)\(([{SYLLABLE_CHARS}]{{1,7}})\)")
 _MINUTES = re.compile(r":[0-5][0-9](?![0-9])")
 _SYLLABLE_THEN_CLOSE = re.compile(rf"([{SYLLABLE_CHARS}]{{1,7}})\)")
-_BRACKETED_LATIN = re.compile(rf"[(（][{SYLLABLE_CHARS}]{{1,7}}[)）]")  # annotations, and more
 
 
 def is_user_defined(lead: int, trail: int) -> bool:
@@ -472,10 +472,7 @@ def _marks(first: int, second: int) -> bool:
 
 
 def _scored(state: LmState, text: str) -> LmState:
-    simple = tables().simplified.get(text, text)
-    if len(simple) == 1:
-        return state.push(simple)  # most calls: one candidate character
-    for char in simple:
+    for char in tables().simplified.get(text, text):
         state = state.push(char)
     return state
 
@@ -600,8 +597,6 @@ def _candidates(
     else:
         codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
-    if len(found) <= 1:
-        return found
     best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
     if not then or len(found) <= CANDIDATES:
         return best
@@ -1221,12 +1216,12 @@ def _independent_parts(text: str) -> list[str]:
     on its left.  (A window on its left may read on past it, through clean text that adds
     the same to every reading, so it chooses the same; only floating-point rounding could
     tell the two apart, and on the articles compared it never did.)"""
-    parts, start = [], 0
+    parts, start, counted, marks = [], 0, 0, 0  # '?' in text[start:counted]
     for line_end in re.finditer("\n", text):
-        marks = text.count("?", start, line_end.start())
+        marks, counted = marks + text.count("?", counted, line_end.start()), line_end.start()
         if marks >= MARKS_PER_PART and _quiet(text, line_end.start()):
             parts.append(text[start : line_end.end()])
-            start = line_end.end()
+            start, marks = line_end.end(), 0
     if parts and text.count("?", start) < MARKS_PER_PART:
         return [*parts[:-1], parts[-1] + text[start:]]
     return [*parts, text[start:]]
@@ -1235,8 +1230,8 @@ def _independent_parts(text: str) -> list[str]:
 def _quiet(text: str, at: int) -> bool:
     """No '?' within QUIET tokens of `at` on either side: an annotation is one token."""
     reach = 10 * QUIET  # characters enough for QUIET tokens, annotations and all
-    before = _BRACKETED_LATIN.sub("(", text[max(0, at - reach) : at])[-QUIET:]
-    after = _BRACKETED_LATIN.sub("(", text[at + 1 : at + 1 + reach])[:QUIET]
+    before = ANNOTATION.sub("(", text[max(0, at - reach) : at])[-QUIET:]
+    after = ANNOTATION.sub("(", text[at + 1 : at + 1 + reach])[:QUIET]
     return "?" not in before + after
 
 

@@ -17,7 +17,7 @@ from generator.models import Change
 TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ"
 SYLLABLE_CHARS = "a-zü" + TONE_LETTERS
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
-_ANNOTATION = re.compile(rf"[(（]([{SYLLABLE_CHARS}]{{1,7}})[)）]")
+ANNOTATION = re.compile(rf"[(（]([{SYLLABLE_CHARS}]{{1,7}})[)）]")
 
 
 @cache
@@ -57,7 +57,7 @@ def is_annotation(syllable: str, annotated: str | None) -> bool:
 
 def find_annotation(text: str, pos: int) -> re.Match[str] | None:
     """The annotation starting exactly at `pos`, if there is one."""
-    match = _ANNOTATION.match(text, pos)
+    match = ANNOTATION.match(text, pos)
     if match is None:
         return None
     before = text[pos - 1] if pos > 0 else None
@@ -105,7 +105,7 @@ def remove_pinyin_annotations(text: str) -> tuple[str, list[Change]]:
     changes: list[Change] = []
     last = 0
     annotated: str | None = None
-    for match in _ANNOTATION.finditer(text):
+    for match in ANNOTATION.finditer(text):
         start = _spaces_before(text, match.start())
         if not (changes and start == last):
             annotated, across = _annotated_before(text, start, match.group(1))
