@@ -26,6 +26,7 @@ if TYPE_CHECKING:  # imported when the first helper is forked, not with every co
     from concurrent.futures import ProcessPoolExecutor
 
 _T = TypeVar("_T")
+_P = TypeVar("_P")
 CORES_VARIABLE = "DIGEST_CORES"
 _HELPERS: list[ProcessPoolExecutor] = []  # created once, on first need
 
@@ -47,7 +48,7 @@ def cores_allowed() -> int | None:
     return int(value)
 
 
-def map_on_cores(work: Callable[[str], _T], parts: list[str]) -> list[_T]:
+def map_on_cores(work: Callable[[_P], _T], parts: list[_P]) -> list[_T]:
     """`work(part)` for every part, on every core: this process takes parts from the front,
     helpers from the back, until they meet.  `work` must pickle (a module-level function, or
     a partial of one).  A part a helper could not finish is done here, so an error in the part

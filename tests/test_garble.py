@@ -124,12 +124,12 @@ def test_generalises_to_fresh_corruption() -> None:
 
 
 def test_new_articles_are_normalized_end_to_end_within_the_target() -> None:
-    # A hundred and four articles in 2025 news style written for the benchmark, not taken from the
+    # A hundred and twelve articles in 2025 news style written for the benchmark, not taken from the
     # model's corpus (bench/articles; its README says which showed faults), each corrupted
     # twice and normalized whole: the CER target, '□' counted as an error, and the
     # share of garbled spans exact (91 % over 20 corruptions each, against 95 % asked).
     score = score_articles(2, 7, Listing(), FRESH_ARTICLES)
-    assert score.runs == 208
+    assert score.runs == 224
     assert score.errors / score.chars <= 0.001
     assert score.exact / score.spans >= 0.9
 
@@ -146,6 +146,28 @@ def test_new_articles_are_normalized_end_to_end_within_the_target() -> None:
 def test_a_pronoun_hidden_after_a_quotation_is_the_one_the_document_uses(text: str) -> None:
     # After 。” the trail byte that tells 她 from 他 is always in a dropped pair; the model
     # alone reads 他, four times commoner.
+    assert_pronoun_repaired(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # her name in the sentence before the quotation, the document's one 他 someone else's
+        "村民刘满仓说。他家种了8亩柿子树。\n村党支部书记王秀娥介绍，合作社新建了晾晒棚。\n"
+        "“现在有了大棚，心里踏实多了。”她说。\n",
+        # the mother, not her son: the 他 inside the quotation is not whose words they are
+        "周小川的母亲举着手机录下了儿子进球的瞬间。“他从小就爱踢球，今天总算圆了梦。”她说。\n",
+        # his name, after a woman's in the paragraph before
+        "店长许倩说，顾客特别多，不少家庭一次就换好几件。\n"
+        "市民黄建国用旧空调抵扣，省下了1100多元。“补贴到手快，旧机还能上门回收，省心。”他说。\n",
+    ],
+)
+def test_a_pronoun_hidden_after_a_quotation_is_the_person_named_before_it(text: str) -> None:
+    # Four of eight blind articles read 。”她说 as 。”他说 or 。”所说 in every corruption.
+    assert_pronoun_repaired(text)
+
+
+def assert_pronoun_repaired(text: str) -> None:
     damaged, reference = corrupt(text, [])
     assert "她说" not in damaged and "他说" not in damaged
     repaired, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 import heapq
+import itertools
 import math
 import re
 from collections import Counter
@@ -50,6 +51,7 @@ from generator.normalize.pinyin import (
     has_tone_mark,
     syllables,
 )
+from generator.normalize.speakers import woman_probability
 from generator.parallel import map_on_cores, spare_cores
 
 LOST = "□"
@@ -105,19 +107,15 @@ COST_MISSING_BYTE = -8.0
 COST_DROPPED_PAIR = -1.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 # 他 and 她 differ in one trail byte, and after 。” that byte is always in a pair the decoder
-# dropped: only the document can say which it was.  Each is weighted by how often the document
-# itself writes it alone (not in 他们), smoothed with the model's odds at this many occurrences'
-# worth.  Two blind articles about a woman read 。”她说 as 。”他说 in every corruption (s4, y2);
-# with it the hundred fresh articles gain 20 exact spans on seeds 7 and 3 and lose none, at 0.5
-# y2 still read 他 (by 0.04), and held-out People's Daily loses one span of 1,147 (its test
-# documents are paragraphs drawn at random: one paragraph's 她 says nothing of the next one's).
-# 它 (also one trail byte away) names things, not the person a story follows: left to the model
-# (weighed too, it read 学校。他投资 as 它投资).
+# dropped: only the text can say which it was (speakers.py: the person the passage is about,
+# and the document's own pronouns).  Two blind articles about a woman read 。”她说 as 。”他说 in
+# every corruption (s4, y2) before the document's pronouns were weighed; four of eight more
+# (aa2, aa3, aa4, ab3) did before the passage's person was.  它 (also one trail byte away) names
+# things, not the person a story follows: left to the model (weighed too, it read 学校。他投资
+# as 它投资).
 PRONOUNS = "他她"
-PRONOUN_PRIOR = 0.25
 PLURAL = "们們"
 _PRONOUN_SET, _PLURAL_SET = frozenset(PRONOUNS), frozenset(PLURAL)
-_SINGULAR_PRONOUN = re.compile(f"([{PRONOUNS}])(?![{PLURAL}])")
 # A window inside the text, and one where a piece opens after a 、 (the quotes are set later).
 MID_TEXT = LmState("", (0.0,), run=SHORT_CLAUSE_CHARS, quoted=QUOTES_UNKNOWN)
 PIECE_START = LmState("", (0.0,), after=PIECE_CUT, quoted=QUOTES_UNKNOWN)
@@ -195,28 +193,33 @@ class _Document(NamedTuple):
 
     unused: frozenset[int]  # codes of forms its converter never wrote (`_unused_forms`)
     listed: dict[int, str]  # code -> reading of every character seen annotated (`_listed`)
-    pronouns: dict[str, float]  # 他/她 -> how much likelier here than anywhere (log ratio)
+    text: str = ""  # the whole of it: who its passages are about
+    start: int = 0  # where the part being repaired starts in `text`
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
+_WINDOW_AT: ContextVar[int] = ContextVar("window_at", default=0)  # in the part, where it starts
 
 
 def _document() -> _Document:
-    return _DOCUMENT.get() or _Document(frozenset(), {}, {})
+    return _DOCUMENT.get() or _Document(frozenset(), {})
 
 
-def _pronoun_odds(text: str) -> dict[str, float]:
-    """How much likelier the document makes 他 or 她 than the model does (log ratio): its own
-    singular uses, with the model's shares as a small prior."""
-    counts = Counter(_SINGULAR_PRONOUN.findall(text))
-    if not counts:
+def _pronoun_odds(before: str) -> float:
+    """How much likelier the text around the window makes the pronoun `before` than the
+    model does (log ratio)."""
+    document = _document()
+    return _pronoun_odds_at(document.text, document.start + _WINDOW_AT.get()).get(before, 0.0)
+
+
+@lru_cache(maxsize=256)
+def _pronoun_odds_at(text: str, at: int) -> dict[str, float]:
+    woman = woman_probability(text, at)
+    if woman is None:
         return {}
     model = {p: math.exp(language_model().single(p)) for p in PRONOUNS}
-    shares = {p: model[p] / sum(model.values()) for p in PRONOUNS}
-    total = sum(counts.values()) + PRONOUN_PRIOR
-    return {
-        p: math.log((counts[p] + PRONOUN_PRIOR * shares[p]) / total / shares[p]) for p in PRONOUNS
-    }
+    she = model["她"] / sum(model.values())
+    return {"她": math.log(woman / she), "他": math.log((1 - woman) / (1 - she))}
 
 
 def _listed(text: str) -> dict[int, str]:
@@ -487,7 +490,7 @@ def _emit(
     singular = before in _PRONOUN_SET and text not in _PLURAL_SET
     return hyp._replace(
         owed=hyp.owed if owed is None else owed,
-        penalty=hyp.penalty + (_document().pronouns.get(before, 0.0) if singular else 0.0),
+        penalty=hyp.penalty + (_pronoun_odds(before) if singular else 0.0),
         pending=None,
         noted=False,
         last=code & 0xFF if code >= 0 else -1,
@@ -1024,7 +1027,7 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
 
 
 def _windows(
-    tokens: list[_Token], strict: bool, quoted: str
+    tokens: list[_Token], strict: bool, quoted: str, offset: int
 ) -> Iterator[tuple[int, int, list[_Hyp]]]:
     """Repair each run of '?' in a piece that opens with the quotation marks `quoted` open;
     yields (first token, end token, the readings left, best first).
@@ -1038,7 +1041,11 @@ def _windows(
             continue
         first = max(done, q - CONTEXT)
         opened = _quoted(tokens[known:first], open_at_known)
-        end, readings = _decode_window(tokens, first, opened)
+        at = _WINDOW_AT.set(offset + tokens[first].start)  # the piece starts at `offset`
+        try:
+            end, readings = _decode_window(tokens, first, opened)
+        finally:
+            _WINDOW_AT.reset(at)
         if not readings or not _accepted(tokens, first, end, readings[0], strict, opened):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
@@ -1158,7 +1165,7 @@ def _repair_piece(
     out: list[str] = []
     changes: list[Change] = []
     cursor = 0
-    for first, end, readings in _windows(tokens, strict, quoted):
+    for first, end, readings in _windows(tokens, strict, quoted, offset):
         start = tokens[first].start
         stop = tokens[end - 1].end if end > first else start
         repaired = _text(readings[0].out, notes=True)
@@ -1189,19 +1196,24 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         return text, []
     if not any(map(is_han, text)):
         return text, []
-    document = _Document(_unused_forms(text), _listed(text), _pronoun_odds(text))
+    document = _Document(_unused_forms(text), _listed(text), text)
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
-    out, changes, offset = [], [], 0
-    for part, (repaired, found) in zip(parts, map_on_cores(repair, parts), strict=True):
+    starts = itertools.accumulate((len(part) for part in parts[:-1]), initial=0)
+    placed = list(zip(starts, parts, strict=True))
+    out, changes = [], []
+    for (start, _), (repaired, found) in zip(placed, map_on_cores(repair, placed), strict=True):
         out.append(repaired)
-        changes += [replace(c, start=c.start + offset, end=c.end + offset) for c in found]
-        offset += len(part)
+        changes += [replace(c, start=c.start + start, end=c.end + start) for c in found]
     return "".join(out), changes
 
 
-def _repair_part(document: _Document, strict: bool, text: str) -> tuple[str, list[Change]]:
-    token = _DOCUMENT.set(document)
+def _repair_part(
+    document: _Document, strict: bool, placed: tuple[int, str]
+) -> tuple[str, list[Change]]:
+    """Repair one part of the document, (where it starts, its text)."""
+    start, text = placed
+    token = _DOCUMENT.set(document._replace(start=start))
     try:
         return _repair_pieces(text, strict)
     finally:

@@ -16,16 +16,9 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from generator.models import Term
+from generator.people import surnames
 from generator.tables import cached_table, jieba_dictionary, jieba_ready
 
-SURNAMES = set(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程"
-    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝"
-    "龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞"
-    "左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕"
-    "屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧"
-    "闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝信羊"
-)
 SURNAME_READINGS = {"单": "Shan", "曾": "Zeng", "解": "Xie", "仇": "Qiu", "区": "Ou", "查": "Zha"}
 TITLES = (
     "书记",
@@ -141,4 +134,4 @@ def _names_in_tagged(words: list[tuple[str, str]]) -> list[str]:
 
 
 def _looks_like_name(word: str) -> bool:
-    return bool(_HAN.match(word)) and word[0] in SURNAMES
+    return bool(_HAN.match(word)) and word[0] in surnames()

@@ -1,0 +1,180 @@
+"""Whether the person a passage is about is a woman: garble repair's evidence for 她 over 他.
+
+他 and 她 differ in one trail byte, and after 。” that byte always falls in a pair the decoder
+drops, so 。”她说 and 。”他说 read alike.  News names the person whose words a quotation are
+before it, as the first person of a sentence: 市民黄建国用旧空调抵扣…。“…。”他说 and 书记
+王秀娥介绍…。\n“…。”她说.  So the sentences before the place are read back, one at a time,
+for their first person: a word that says a gender (母亲, 王奶奶; generator/people.yaml) or a
+name, a surname and a given name that jieba hardly knows as a word, weighed by how often each of
+its characters is a woman's or a man's (ngender's counts of real names; only its data file is
+read).  A 他 or 她 in sight says less: in the damaged text a quotation's marks are often lost
+(。“ and 。” hold the bytes of ！), and inside one a pronoun is someone else (母亲…。“他从小就
+爱踢球…”她说).  So visible pronouns count for the whole document, at half the weight of a
+person found before the place.
+"""
+
+from __future__ import annotations
+
+import csv
+import math
+import re
+from collections import Counter
+from functools import cache, lru_cache
+from pathlib import Path
+
+from generator.normalize.pinyin import ANNOTATION
+from generator.normalize.script import simplify
+from generator.people import gendered_words, surnames
+from generator.tables import cached_table, jieba_ready, package_file
+
+SENTENCES_BACK = 6  # a quotation of a few sentences, and the one that says whose it is
+REACH = 600  # characters enough for them
+CERTAIN = 0.9  # how sure a gendered word makes us, and the most a name can
+NAME_EVIDENCE = 1.0  # a name's log odds must pass this to say anything (华 and 文 do not)
+NAME_CHAR_MIN = 5000  # names a character is in, of 32 million, for it to be a name's (村: 3,039)
+NOT_SUBJECTS = ("记者", "通讯员")  # a byline's names are the reporters', not the story's people
+# A surname standing alone starts a name only before a word jieba's dictionary does not know
+# well (沈 / 桂兰 7 times, 黄 / 建国 3,083; not 和 / 卫生 4,290), and only if it is not mostly a
+# word of its own (和 555,815 times, 于, 时, 向, 高, 成; 王 19,704).
+GIVEN_NAME_MAX_FREQUENCY = 3500
+NAME_MAX_FREQUENCY = 100  # a whole name jieba knows is rare in it (刘志强 3; 周边 25,000)
+SURNAME_MAX_FREQUENCY = 40000
+DOCUMENT_WEIGHT = 0.5  # the document's own 他 and 她, against the person found before the place
+PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
+SHE_SHARE = 0.25  # 她 among 他 and 她 as single words in jieba's frequencies
+# Where a sentence may end in damaged text: its marks, a line end, and what garbles leave.
+_SENTENCE_END = re.compile(r"[。！？!?\n]+")
+_SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
+
+
+def woman_probability(text: str, at: int) -> float | None:
+    """P(the person the text at `at` is about is a woman), or None if nothing says."""
+    return _combined(_person_before(text, at), _pronouns_of(text))
+
+
+def _combined(person: float | None, document: float | None) -> float | None:
+    if person is None or document is None:
+        return person if document is None else document
+    odds = _logit(person) + DOCUMENT_WEIGHT * _logit(document)
+    return 1 / (1 + math.exp(-odds))
+
+
+def _logit(p: float) -> float:
+    return math.log(p / (1 - p))
+
+
+@lru_cache(maxsize=16)
+def _pronouns_of(text: str) -> float | None:
+    """P(woman) by the document's own singular 他 and 她, smoothed by the model's odds."""
+    counts = Counter(_SINGULAR_PRONOUN.findall(text))
+    if not counts:
+        return None
+    return (counts["她"] + PRONOUN_PRIOR * SHE_SHARE) / (counts.total() + PRONOUN_PRIOR)
+
+
+@lru_cache(maxsize=256)
+def _person_before(text: str, at: int) -> float | None:
+    """P(woman) of the first person of the nearest of SENTENCES_BACK sentences before `at`."""
+    sentences = _SENTENCE_END.split(text[max(0, at - REACH) : at])
+    sentences = sentences[1:] if at > REACH else sentences  # the first was cut
+    for sentence in reversed([s for s in sentences if s.strip()][-SENTENCES_BACK:]):
+        found = _first_person(sentence)
+        if found is not None:
+            return found
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _first_person(sentence: str) -> float | None:
+    """P(woman) of the sentence's first person, named or called by a gendered word."""
+    words = list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
+    for index in range(len(words)):
+        found = _gender_of(words, index)
+        if found is not None:
+            return found
+    return None
+
+
+def _gender_of(words: list[str], index: int) -> float | None:
+    """P(woman) if words[index] is a person; None if it is not, or says nothing."""
+    word = words[index]
+    said = next((female for w, female in gendered_words().items() if _names_by(word, w)), None)
+    if said is not None:
+        return CERTAIN if said else 1 - CERTAIN
+    given = _given_name(words, index)
+    odds = _woman_log_odds(given) if given else None
+    if odds is None or abs(odds) < NAME_EVIDENCE:
+        return None
+    return min(CERTAIN, max(1 - CERTAIN, 1 / (1 + math.exp(-odds))))
+
+
+def _names_by(word: str, gendered: str) -> bool:
+    """母亲 is the word itself; 王奶奶 a surname and it (其他 is not 他)."""
+    return word == gendered or (
+        word.endswith(gendered)
+        and len(word) == len(gendered) + 1
+        and word[0] in surnames()
+        and len(gendered) > 1
+    )
+
+
+def _given_name(words: list[str], index: int) -> str | None:
+    """The given name if words[index] starts a person's name: a surname with one or two
+    characters that jieba knows as a word hardly or not at all (刘志强, 周美华), or a surname standing alone before
+    one or two characters (沈 / 桂兰); not a reporter's (记者张立军), nor one whose relative
+    the sentence is about (周小川的母亲)."""
+    word = words[index]
+    before = next((w for w in reversed(words[:index]) if w.strip()), "")
+    if word[:1] not in surnames() or before.endswith(NOT_SUBJECTS):
+        return None
+    frequency = jieba_ready().dt.FREQ
+    after = words[index + 1] if index + 1 < len(words) else ""
+    if 2 <= len(word) <= 3 and frequency.get(word, 0) < NAME_MAX_FREQUENCY and _all_han(word):
+        given, following = word[1:], index + 1
+    elif len(word) == 1 and 1 <= len(after) <= 2:
+        if frequency.get(after, 0) >= GIVEN_NAME_MAX_FREQUENCY:
+            return None
+        if frequency.get(word, 0) >= SURNAME_MAX_FREQUENCY:
+            return None
+        given, following = after, index + 2
+    else:
+        return None
+    relative = words[following : following + 2]
+    owner = len(relative) == 2 and relative[0] == "的" and relative[1] in gendered_words()
+    return None if owner or not _all_han(given) else given
+
+
+def _all_han(text: str) -> bool:
+    return all("\u4e00" <= char <= "\u9fff" for char in text)
+
+
+def _woman_log_odds(given: str) -> float | None:
+    """log P(woman | given name) / P(man | given name), naive Bayes over its characters;
+    None unless every one of them is common in names (柳沟村 is a village)."""
+    prior, by_char = _name_counts()
+    if any(char not in by_char for char in given):
+        return None
+    return prior + sum(by_char[char] for char in given)
+
+
+@cache
+def _name_counts() -> tuple[float, dict[str, float]]:
+    return cached_table("name-gender", package_file("ngender", "charfreq.csv"), _parse_counts)
+
+
+def _parse_counts(source: Path) -> tuple[float, dict[str, float]]:
+    """(log odds of a woman before the name is read, each common name character's log
+    likelihood ratio, add-one smoothed)."""
+    with source.open(encoding="utf-8", newline="") as handle:
+        rows = {
+            row["char"]: (int(row["female"]), int(row["male"])) for row in csv.DictReader(handle)
+        }
+    women = sum(f for f, _ in rows.values())
+    men = sum(m for _, m in rows.values())
+    size = len(rows)
+    ratio = {
+        char: math.log((f + 1) / (women + size)) - math.log((m + 1) / (men + size))
+        for char, (f, m) in rows.items()
+        if f + m >= NAME_CHAR_MIN
+    }
+    return math.log(women / men), ratio

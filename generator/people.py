@@ -1,0 +1,29 @@
+"""Words about people that more than one stage reads, kept as data (people.yaml)."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+_DATA = Path(__file__).with_name("people.yaml")
+
+
+@cache
+def _people() -> dict[str, str | list[str]]:
+    return yaml.safe_load(_DATA.read_text(encoding="utf-8"))
+
+
+@cache
+def surnames() -> frozenset[str]:
+    """The commonest Chinese surnames (one character each)."""
+    return frozenset(str(_people()["surnames"]).replace(" ", ""))
+
+
+@cache
+def gendered_words() -> dict[str, bool]:
+    """Word -> True for a woman (女士, 奶奶), False for a man (先生, 大爷)."""
+    return {
+        word: female for female in (True, False) for word in _people()["women" if female else "men"]
+    }

@@ -1,0 +1,59 @@
+"""Who a passage is about, as garble repair reads it to tell a lost 她 from 他."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.normalize.speakers import woman_probability
+
+
+def about_a_woman(text: str) -> float | None:
+    return woman_probability(text, len(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "村党支部书记王秀娥介绍，今年合作社新建了晾晒棚。\n“现在心里踏实多了。",
+        "家住桥边的居民周美华几乎每天都要从桥上走过。“如今看它修好了，心里真是舒坦。",
+        "周小川的母亲举着手机录下了儿子进球的瞬间。“他从小就爱踢球。",  # not 周小川, not 他
+        "前来取表的居民沈桂兰说，",  # a surname jieba cuts off its given name
+        "68岁的王奶奶在小区广场散步，",  # a surname and a word for a woman
+        "本報訊(記者張立軍)居民周美華(huá)說,",  # damaged: Traditional, a reading inserted
+    ],
+)
+def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
+    woman = about_a_woman(text)
+    assert woman is not None and woman > 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "62岁的村民刘志强一边削皮一边说。“今年这柿子结得稠。",
+        "市民黄建国用旧空调抵扣。“补贴到手快，省心。",
+        "本报讯（记者罗佳慧）82岁的退休钟表匠吴守义戴着老花镜。",  # not the reporter
+    ],
+)
+def test_a_man_named_before_the_place_makes_him_likelier(text: str) -> None:
+    woman = about_a_woman(text)
+    assert woman is not None and woman < 0.5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "柳沟村有柿子树3200余亩，",  # a village: 沟 is no name's
+        "社区居民可到和卫生服务站咨询。",  # 和 is a word, 卫生 too
+        "今年万元以上的高质量发展项目，",
+        "",
+    ],
+)
+def test_no_person_says_nothing(text: str) -> None:
+    assert about_a_woman(text) is None
+
+
+def test_the_documents_own_pronouns_weigh_in() -> None:
+    # A weak name (文华 reads male) against a document that speaks of her as 她 again and again.
+    text = "她走访了每户人家。她又牵头办了食堂。她说要办下去。\n社区书记陆文华发现，"
+    assert about_a_woman(text) > 0.5
