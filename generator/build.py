@@ -162,7 +162,8 @@ def _pipeline_identity(user_files: list[Path]) -> str:
 def _build(
     opts: BuildOptions, manifest: Manifest, translator, started: float, pipeline: str
 ) -> BuildReport:
-    files = discover_sources(opts.sources, opts.root)
+    outputs = [opts.state, opts.docs, *([opts.site] if opts.site else [])]
+    files = discover_sources(opts.sources, opts.root, outputs)
     current = _translator_identity(translator)
     full = manifest.pipeline != pipeline
     plan = _plan(files, manifest, current, full, opts.docs)

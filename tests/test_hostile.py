@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.ingest import discover_sources
 from tests.project import Project, make_project
 
 ARTICLE = "今天（2月5日），南通召开全市港口建设推进会。市委书记吴新明出席会议并讲话。\n会议强调，要加快建设现代化港口群。\n"
@@ -138,3 +139,15 @@ def test_markup_in_article_text_is_inert_on_every_page(hostile):
         assert 'href="javascript:' not in html
         assert "<strong>加粗</strong>" not in html
         assert "config.site_name" in html  # Jinja syntax shown as text, not evaluated
+
+
+def test_the_builds_own_folders_inside_the_drop_are_not_sources(tmp_path: Path) -> None:
+    # --state, --docs or --site put inside the drop: their files (the build lock, pages) would
+    # otherwise be read as articles on the next build.
+    drop = tmp_path / "drop"
+    for name in ("story.txt", "state/build.lock", "docs/zh/story.md", "site/index.html"):
+        (drop / name).parent.mkdir(parents=True, exist_ok=True)
+        (drop / name).write_text("南通\n", encoding="utf-8")
+    outputs = [drop / "state", drop / "docs", drop / "site"]
+    assert [f.rel for f in discover_sources(drop, tmp_path, outputs)] == ["drop/story.txt"]
+    assert len(discover_sources(drop, tmp_path)) == 4

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,12 +32,20 @@ class SourceFile:
     problem: str | None = None  # set when the file must not be read (e.g. symlink outside the drop)
 
 
-def discover_sources(sources_dir: Path, root: Path) -> list[SourceFile]:
-    """Every non-hidden file under `sources_dir`, in a stable order."""
+def discover_sources(
+    sources_dir: Path, root: Path, outputs: Iterable[Path] = ()
+) -> list[SourceFile]:
+    """Every non-hidden file under `sources_dir`, in a stable order; not the build's own
+    `outputs` (its state, pages, site) where they were put inside the drop."""
     base = sources_dir.resolve()
+    skipped = {path.resolve() for path in outputs}
     found: list[SourceFile] = []
     for dirpath, dirnames, filenames in os.walk(sources_dir, followlinks=False):
-        dirnames[:] = sorted(d for d in dirnames if not d.startswith("."))
+        dirnames[:] = sorted(
+            d
+            for d in dirnames
+            if not d.startswith(".") and (Path(dirpath) / d).resolve() not in skipped
+        )
         for name in sorted(filenames):
             if name.startswith("."):
                 continue
