@@ -167,6 +167,13 @@ def test_a_pronoun_hidden_after_a_quotation_is_the_person_named_before_it(text: 
     assert_pronoun_repaired(text)
 
 
+def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
+    text = "书记王秀娥介绍，合作社新建了晾晒棚。“现在有了大棚，心里踏实多了。”她说。\n"
+    damaged, _ = corrupt(text, [])
+    whys = [c.why for c in repair_garbles(damaged)[1] if "她" in c.after]
+    assert whys and "她, not 他: the person named before it (王秀娥) is likely a woman" in whys[0]
+
+
 def assert_pronoun_repaired(text: str) -> None:
     damaged, reference = corrupt(text, [])
     assert "她说" not in damaged and "他说" not in damaged

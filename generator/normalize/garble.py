@@ -51,7 +51,7 @@ from generator.normalize.pinyin import (
     has_tone_mark,
     syllables,
 )
-from generator.normalize.speakers import woman_probability
+from generator.normalize.speakers import pronoun_evidence, woman_probability
 from generator.parallel import map_on_cores, spare_cores
 
 LOST = "□"
@@ -1150,8 +1150,19 @@ def _changes(
     for i1, i2, j1, j2 in diff_regions(before, after):
         choice, margin = _choice(after, j1, j2, alternatives)
         why = _why(readings[0], start + i1, start + i2, choice)
+        why += _pronoun_why(before[i1:i2], after[j1:j2], at)
         changes.append(Change("garble", at + i1, at + i2, before[i1:i2], after[j1:j2], why, margin))
     return changes
+
+
+def _pronoun_why(before: str, after: str, at: int) -> str:
+    """What weighed a 他 or 她 the repair wrote, for the change's why."""
+    written = [p for p in PRONOUNS if p in after and p not in before]
+    if not written:
+        return ""
+    document = _document()
+    evidence = pronoun_evidence(document.text, document.start + at)
+    return f"; {written[0]}, not {PRONOUNS.replace(written[0], '')}: {evidence}" if evidence else ""
 
 
 def _repair_piece(

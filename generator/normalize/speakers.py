@@ -49,7 +49,23 @@ _SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
 
 def woman_probability(text: str, at: int) -> float | None:
     """P(the person the text at `at` is about is a woman), or None if nothing says."""
-    return _combined(_person_before(text, at), _pronouns_of(text))
+    person = _person_before(text, at)
+    return _combined(person[0] if person else None, _pronouns_of(text))
+
+
+def pronoun_evidence(text: str, at: int) -> str:
+    """What `woman_probability` read, for a reader: the person named, and the pronouns."""
+    person, pronouns = _person_before(text, at), _pronouns_of(text)
+    said = []
+    if person:
+        said.append(f"the person named before it ({person[1]}) is likely a {_gender(person[0])}")
+    if pronouns is not None:
+        said.append(f"the document's own 他 and 她 lean {_gender(pronouns)}")
+    return " and ".join(said)
+
+
+def _gender(woman: float) -> str:
+    return "woman" if woman > 0.5 else "man"
 
 
 def _combined(person: float | None, document: float | None) -> float | None:
@@ -73,8 +89,9 @@ def _pronouns_of(text: str) -> float | None:
 
 
 @lru_cache(maxsize=256)
-def _person_before(text: str, at: int) -> float | None:
-    """P(woman) of the first person of the nearest of SENTENCES_BACK sentences before `at`."""
+def _person_before(text: str, at: int) -> tuple[float, str] | None:
+    """(P(woman), the words that say so) of the first person of the nearest of SENTENCES_BACK
+    sentences before `at`."""
     sentences = _SENTENCE_END.split(text[max(0, at - REACH) : at])
     sentences = sentences[1:] if at > REACH else sentences  # the first was cut
     for sentence in reversed([s for s in sentences if s.strip()][-SENTENCES_BACK:]):
@@ -85,13 +102,16 @@ def _person_before(text: str, at: int) -> float | None:
 
 
 @lru_cache(maxsize=1024)
-def _first_person(sentence: str) -> float | None:
-    """P(woman) of the sentence's first person, named or called by a gendered word."""
+def _first_person(sentence: str) -> tuple[float, str] | None:
+    """(P(woman), the words) of the sentence's first person, named or called by a gendered
+    word."""
     words = list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
     for index in range(len(words)):
         found = _gender_of(words, index)
         if found is not None:
-            return found
+            return found, "".join(words[index : index + 2]) if len(words[index]) == 1 else words[
+                index
+            ]
     return None
 
 
