@@ -57,3 +57,23 @@ def test_the_documents_own_pronouns_weigh_in() -> None:
     # A weak name (文华 reads male) against a document that speaks of her as 她 again and again.
     text = "她走访了每户人家。她又牵头办了食堂。她说要办下去。\n社区书记陆文华发现，"
     assert about_a_woman(text) > 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "woman"),
+    [
+        # 女儿 inside the quotation is whom he speaks of, not him
+        ("刘志强签了承诺书。“我是嫁女儿，不是卖女儿。", False),
+        # damaged: 。“ left '?!', which opens the quotation that 儿子 is in
+        ("张桂兰站在一旁?!我儿子从小就爱踢球,今天总算圆了梦", True),
+    ],
+)
+def test_people_a_quotation_speaks_of_are_not_its_speaker(text: str, woman: bool) -> None:
+    found = about_a_woman(text)
+    assert found is not None and (found > 0.5) == woman
+
+
+def test_with_nothing_else_the_pronouns_quotations_use_say_whom_a_story_is_about() -> None:
+    # No name that says (雨桐 is either), no 他 or 她 outside the quotation.
+    text = "公司创始人程雨桐是一名“90后”。“我的表姐是听障人士，我总看到她去银行办事。"
+    assert about_a_woman(text) > 0.5

@@ -36,6 +36,7 @@ from generator.normalize.bigrams import char_bigrams
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
+    QUOTES,
     QUOTES_UNKNOWN,
     SHORT_CLAUSE_CHARS,
     LmState,
@@ -854,7 +855,8 @@ def _following(tokens: tuple[_Token, ...]) -> _Following:
     simple = tables().simplified
     text = "".join(simple.get(c, c) for c in _observed(tokens))
     opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
-    line_start = opens_text and char_bigrams().line_end_after_sentence(text)
+    opens_quotation = text[:1] in QUOTES  # 。”\n“: no digit or bracket comes between
+    line_start = opens_quotation or (opens_text and char_bigrams().line_end_after_sentence(text))
     return _Following(line_start, opens_report(text))
 
 
@@ -863,7 +865,8 @@ def _swallowed(hyp: _Hyp, pos: int, following: _Following, *, bracket: bool) -> 
     is the true text after it).  Where a later `)` closes a bracket no visible `(` opened, it
     was that `(` (日報訊(記者朱文君)).  Between a sentence end (。 or 。” ...) and Chinese
     text or a digit it is a line end, a digit or a bracket (。”9月, 。”\n3月, 。”(张): the
-    corpus says which the next two characters follow more often (a month apart).  Before an outlet's
+    corpus says which the next two characters follow more often (a month apart); before an
+    opening quotation mark it is a line end (。”\n“).  Before an outlet's
     dateline (本報訊, 新華社南京3月12日電) it is a line end: a report opens a paragraph.
     A digit, a bracket or anything else (a letter) is lost: '□'."""
     if bracket:

@@ -7,10 +7,10 @@ before it, as the first person of a sentence: 市民黄建国用旧空调抵扣�
 for their first person: a word that says a gender (母亲, 王奶奶; generator/people.yaml) or a
 name, a surname and a given name that jieba hardly knows as a word, weighed by how often each of
 its characters is a woman's or a man's (ngender's counts of real names; only its data file is
-read).  A 他 or 她 in sight says less: in the damaged text a quotation's marks are often lost
-(。“ and 。” hold the bytes of ！), and inside one a pronoun is someone else (母亲…。“他从小就
-爱踢球…”她说).  So visible pronouns count for the whole document, at half the weight of a
-person found before the place.
+read).  What quotation marks enclose is skipped: the people a quotation speaks of are not
+its speaker (母亲…。“他从小就爱踢球…”她说).  A 他 or 她 in sight says less than a person named
+before the place, so the document's own pronouns outside quotations count at half the weight;
+those inside them only when nothing else says.
 """
 
 from __future__ import annotations
@@ -27,6 +27,8 @@ from generator.normalize.script import simplify
 from generator.people import gendered_words, surnames
 from generator.tables import cached_table, jieba_ready, package_file
 
+OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
+GARBLED_QUOTE = "?!"
 SENTENCES_BACK = 6  # a quotation of a few sentences, and the one that says whose it is
 REACH = 600  # characters enough for them
 CERTAIN = 0.9  # how sure a gendered word makes us, and the most a name can
@@ -37,8 +39,10 @@ NOT_SUBJECTS = ("记者", "通讯员")  # a byline's names are the reporters', n
 # well (沈 / 桂兰 7 times, 黄 / 建国 3,083; not 和 / 卫生 4,290), and only if it is not mostly a
 # word of its own (和 555,815 times, 于, 时, 向, 高, 成; 王 19,704).
 GIVEN_NAME_MAX_FREQUENCY = 3500
-NAME_MAX_FREQUENCY = 100  # a whole name jieba knows is rare in it (刘志强 3; 周边 25,000)
 SURNAME_MAX_FREQUENCY = 40000
+# A three-character name jieba knows is rare in it (刘志强 3); one of two it must not know at all
+# (信里 3, 周边 1,722: a surname and one character is too often a word).
+NAME_MAX_FREQUENCY = 100
 DOCUMENT_WEIGHT = 0.5  # the document's own 他 and 她, against the person found before the place
 PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
 SHE_SHARE = 0.25  # 她 among 他 and 她 as single words in jieba's frequencies
@@ -49,30 +53,39 @@ _SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
 
 def woman_probability(text: str, at: int) -> float | None:
     """P(the person the text at `at` is about is a woman), or None if nothing says."""
-    person = _person_before(text, at)
-    return _combined(person[0] if person else None, _pronouns_of(text))
+    person, pronouns, _ = _evidence(text, at)
+    if person is None:
+        return pronouns
+    if pronouns is None:
+        return person[0]
+    odds = _logit(person[0]) + DOCUMENT_WEIGHT * _logit(pronouns)
+    return 1 / (1 + math.exp(-odds))
 
 
 def pronoun_evidence(text: str, at: int) -> str:
     """What `woman_probability` read, for a reader: the person named, and the pronouns."""
-    person, pronouns = _person_before(text, at), _pronouns_of(text)
+    person, pronouns, where = _evidence(text, at)
     said = []
     if person:
         said.append(f"the person named before it ({person[1]}) is likely a {_gender(person[0])}")
     if pronouns is not None:
-        said.append(f"the document's own 他 and 她 lean {_gender(pronouns)}")
+        said.append(f"the document's own 他 and 她 {where} lean {_gender(pronouns)}")
     return " and ".join(said)
+
+
+def _evidence(text: str, at: int) -> tuple[tuple[float, str] | None, float | None, str]:
+    """The person before `at`, and P(woman) by the document's singular 他 and 她 outside
+    quotations (inside one they are whom the speaker speaks of: 怕他越玩越上瘾”，选手的母亲说),
+    or, with neither of those to go on, by those inside them (我的表姐…看到她去银行: the
+    people a story's quotations speak of are still its people); and which pronouns those were."""
+    person, narrative = _person_before(text, at), _pronoun_share(_outside_quotations(text))
+    if person is not None or narrative is not None:
+        return person, narrative, "outside quotations"
+    return None, _pronoun_share(text), "in quotations"
 
 
 def _gender(woman: float) -> str:
     return "woman" if woman > 0.5 else "man"
-
-
-def _combined(person: float | None, document: float | None) -> float | None:
-    if person is None or document is None:
-        return person if document is None else document
-    odds = _logit(person) + DOCUMENT_WEIGHT * _logit(document)
-    return 1 / (1 + math.exp(-odds))
 
 
 def _logit(p: float) -> float:
@@ -80,8 +93,8 @@ def _logit(p: float) -> float:
 
 
 @lru_cache(maxsize=16)
-def _pronouns_of(text: str) -> float | None:
-    """P(woman) by the document's own singular 他 and 她, smoothed by the model's odds."""
+def _pronoun_share(text: str) -> float | None:
+    """P(woman) by the singular 他 and 她 of `text`, smoothed by the model's odds."""
     counts = Counter(_SINGULAR_PRONOUN.findall(text))
     if not counts:
         return None
@@ -90,15 +103,41 @@ def _pronouns_of(text: str) -> float | None:
 
 @lru_cache(maxsize=256)
 def _person_before(text: str, at: int) -> tuple[float, str] | None:
-    """(P(woman), the words that say so) of the first person of the nearest of SENTENCES_BACK
-    sentences before `at`."""
-    sentences = _SENTENCE_END.split(text[max(0, at - REACH) : at])
-    sentences = sentences[1:] if at > REACH else sentences  # the first was cut
-    for sentence in reversed([s for s in sentences if s.strip()][-SENTENCES_BACK:]):
+    """(P(woman), the words that say so) of the first person outside quotation marks of the
+    nearest of SENTENCES_BACK sentences before `at`."""
+    start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
+    narrative = _SENTENCE_END.split(_outside_quotations(text[start:at]))
+    for sentence in reversed([s for s in narrative if s.strip()][-SENTENCES_BACK:]):
         found = _first_person(sentence)
         if found is not None:
             return found
     return None
+
+
+@lru_cache(maxsize=64)
+def _outside_quotations(text: str) -> str:
+    """`text` with what quotation marks enclose cut out (a line end in its place): the people
+    a quotation speaks of are not the one whose words it is (不是卖女儿’。”他说).  In damaged
+    text 。“ and 。” both leave '?!' (their bytes hold those of ！): it opens a quotation where
+    none is open and closes one where one is."""
+    out, depth, i = [], 0, 0
+    while i < len(text):
+        marks = GARBLED_QUOTE if text.startswith(GARBLED_QUOTE, i) else text[i]
+        if marks == GARBLED_QUOTE:
+            depth = 0 if depth else 1
+        elif marks in OPEN_QUOTES:
+            depth += 1
+        elif marks in CLOSE_QUOTES:
+            depth = max(0, depth - 1)
+        elif marks == "\n":
+            depth = 0
+        elif depth == 0:
+            out.append(marks)
+            i += 1
+            continue
+        out.append("\n")
+        i += len(marks)
+    return "".join(out)
 
 
 @lru_cache(maxsize=1024)
@@ -149,7 +188,7 @@ def _given_name(words: list[str], index: int) -> str | None:
         return None
     frequency = jieba_ready().dt.FREQ
     after = words[index + 1] if index + 1 < len(words) else ""
-    if 2 <= len(word) <= 3 and frequency.get(word, 0) < NAME_MAX_FREQUENCY and _all_han(word):
+    if 2 <= len(word) <= 3 and _all_han(word) and _rare_as_word(word):
         given, following = word[1:], index + 1
     elif len(word) == 1 and 1 <= len(after) <= 2:
         if frequency.get(after, 0) >= GIVEN_NAME_MAX_FREQUENCY:
@@ -162,6 +201,12 @@ def _given_name(words: list[str], index: int) -> str | None:
     relative = words[following : following + 2]
     owner = len(relative) == 2 and relative[0] == "的" and relative[1] in gendered_words()
     return None if owner or not _all_han(given) else given
+
+
+def _rare_as_word(name: str) -> bool:
+    """Too rare in jieba's dictionary to be a word rather than a name (NAME_MAX_FREQUENCY)."""
+    known = jieba_ready().dt.FREQ.get(name, 0)
+    return not known if len(name) == 2 else known < NAME_MAX_FREQUENCY
 
 
 def _all_han(text: str) -> bool:
