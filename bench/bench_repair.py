@@ -12,7 +12,7 @@ rate after repair, and seconds per 5,000-character article.
 `--articles` runs whole gold articles, freshly corrupted (`--docs` corruptions of each), through
 the full normalizer, as a user would, and compares its output with the gold text: the CER of
 everything the normalizer does, where '□' for a destroyed digit counts as an error.  With
-`--gold bench/articles`, a hundred and twenty new articles in 2025 news style (bench/articles/README.md).
+`--gold bench/articles`, a hundred and twenty-eight new articles in 2025 news style (bench/articles/README.md).
 
 `--people-daily` corrupts natural paragraphs of another source instead: the 1,948 People's
 Daily paragraphs the character-bigram model holds out (generator/normalize/bigrams.py).  The

@@ -124,12 +124,13 @@ def test_generalises_to_fresh_corruption() -> None:
 
 
 def test_new_articles_are_normalized_end_to_end_within_the_target() -> None:
-    # A hundred and twenty articles in 2025 news style written for the benchmark, not taken from the
-    # model's corpus (bench/articles; its README says which showed faults), each corrupted
-    # twice and normalized whole: the CER target, '□' counted as an error, and the
-    # share of garbled spans exact (91 % over 20 corruptions each, against 95 % asked).
+    # A hundred and twenty-eight articles in 2025 news style written for the benchmark, not
+    # taken from the model's corpus (bench/articles; its README says which showed faults),
+    # each corrupted twice and normalized whole: the CER target, '□' counted as an
+    # error, and the share of garbled spans exact (93 % over 20 corruptions each, against 95 %
+    # asked).
     score = score_articles(2, 7, Listing(), FRESH_ARTICLES)
-    assert score.runs == 240
+    assert score.runs == 256
     assert score.errors / score.chars <= 0.001
     assert score.exact / score.spans >= 0.9
 

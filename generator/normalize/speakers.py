@@ -148,9 +148,8 @@ def _first_person(sentence: str) -> tuple[float, str] | None:
     for index in range(len(words)):
         found = _gender_of(words, index)
         if found is not None:
-            return found, "".join(words[index : index + 2]) if len(words[index]) == 1 else words[
-                index
-            ]
+            surname_alone = len(words[index]) == 1  # 沈 / 桂兰
+            return found, words[index] + (words[index + 1] if surname_alone else "")
     return None
 
 
