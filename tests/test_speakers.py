@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.normalize.speakers import woman_probability
+from generator.normalize.speakers import pronoun_evidence, woman_probability
 
 
 def about_a_woman(text: str) -> float | None:
@@ -77,3 +79,16 @@ def test_with_nothing_else_the_pronouns_quotations_use_say_whom_a_story_is_about
     # No name that says (雨桐 is either), no 他 or 她 outside the quotation.
     text = "公司创始人程雨桐是一名“90后”。“我的表姐是听障人士，我总看到她去银行办事。"
     assert about_a_woman(text) > 0.5
+
+
+# Pieces damaged news is made of: names, kin words, pronouns, quotation marks whole and garbled.
+_PIECES = st.sampled_from([*"他她们說说王秀娥沈桂兰母亲女儿和卫生的记者?!“”‘’。，\n", "?!", "(yè)"])
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(_PIECES, max_size=60).map("".join), st.integers(0, 200))
+def test_any_text_gives_a_probability_or_nothing(text: str, at: int) -> None:
+    at = min(at, len(text))
+    woman = woman_probability(text, at)
+    assert woman is None or 0 < woman < 1
+    assert (pronoun_evidence(text, at) == "") == (woman is None)
