@@ -22,7 +22,6 @@ from __future__ import annotations
 import difflib
 import heapq
 import itertools
-import math
 import re
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -52,7 +51,7 @@ from generator.normalize.pinyin import (
     has_tone_mark,
     syllables,
 )
-from generator.normalize.speakers import pronoun_evidence, woman_probability
+from generator.normalize.speakers import pronoun_evidence, pronoun_log_odds
 from generator.parallel import map_on_cores, spare_cores
 
 LOST = "□"
@@ -210,17 +209,8 @@ def _pronoun_odds(before: str) -> float:
     """How much likelier the text around the window makes the pronoun `before` than the
     model does (log ratio)."""
     document = _document()
-    return _pronoun_odds_at(document.text, document.start + _WINDOW_AT.get()).get(before, 0.0)
-
-
-@lru_cache(maxsize=256)
-def _pronoun_odds_at(text: str, at: int) -> dict[str, float]:
-    woman = woman_probability(text, at)
-    if woman is None:
-        return {}
-    model = {p: math.exp(language_model().single(p)) for p in PRONOUNS}
-    she = model["她"] / sum(model.values())
-    return {"她": math.log(woman / she), "他": math.log((1 - woman) / (1 - she))}
+    odds = pronoun_log_odds(document.text, document.start + _WINDOW_AT.get())
+    return odds.get(before, 0.0)
 
 
 def _listed(text: str) -> dict[int, str]:

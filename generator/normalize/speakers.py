@@ -22,12 +22,12 @@ from collections import Counter
 from functools import cache, lru_cache
 from pathlib import Path
 
+from generator.normalize.lm import QUOTE_OPENER, is_han, language_model, quoted_after
 from generator.normalize.pinyin import ANNOTATION
 from generator.normalize.script import simplify
 from generator.people import gendered_words, surnames
 from generator.tables import cached_table, jieba_ready, package_file
 
-OPEN_QUOTES, CLOSE_QUOTES = "“‘「『", "”’」』"
 GARBLED_QUOTE = "?!"
 SENTENCES_BACK = 6  # a quotation of a few sentences, and the one that says whose it is
 REACH = 600  # characters enough for them
@@ -45,7 +45,6 @@ SURNAME_MAX_FREQUENCY = 40000
 NAME_MAX_FREQUENCY = 100
 DOCUMENT_WEIGHT = 0.5  # the document's own 他 and 她, against the person found before the place
 PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
-SHE_SHARE = 0.25  # 她 among 他 and 她 as single words in jieba's frequencies
 # Where a sentence may end in damaged text: its marks, a line end, and what garbles leave.
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 _SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
@@ -60,6 +59,24 @@ def woman_probability(text: str, at: int) -> float | None:
         return person[0]
     odds = _logit(person[0]) + DOCUMENT_WEIGHT * _logit(pronouns)
     return 1 / (1 + math.exp(-odds))
+
+
+@lru_cache(maxsize=256)
+def pronoun_log_odds(text: str, at: int) -> dict[str, float]:
+    """How much likelier the text makes 他 and 她 at `at` than the language model does (log
+    ratios); empty where nothing says."""
+    woman = woman_probability(text, at)
+    if woman is None:
+        return {}
+    she = _model_she()
+    return {"她": math.log(woman / she), "他": math.log((1 - woman) / (1 - she))}
+
+
+@cache
+def _model_she() -> float:
+    """The model's share of 她 among 他 and 她 standing alone (a quarter)."""
+    he, she = (math.exp(language_model().single(p)) for p in "他她")
+    return she / (he + she)
 
 
 def pronoun_evidence(text: str, at: int) -> str:
@@ -98,7 +115,7 @@ def _pronoun_share(text: str) -> float | None:
     counts = Counter(_SINGULAR_PRONOUN.findall(text))
     if not counts:
         return None
-    return (counts["她"] + PRONOUN_PRIOR * SHE_SHARE) / (counts.total() + PRONOUN_PRIOR)
+    return (counts["她"] + PRONOUN_PRIOR * _model_she()) / (counts.total() + PRONOUN_PRIOR)
 
 
 @lru_cache(maxsize=256)
@@ -120,21 +137,17 @@ def _outside_quotations(text: str) -> str:
     a quotation speaks of are not the one whose words it is (不是卖女儿’。”他说).  In damaged
     text 。“ and 。” both leave '?!' (their bytes hold those of ！): it opens a quotation where
     none is open and closes one where one is."""
-    out, depth, i = [], 0, 0
+    out, quoted, i = [], "", 0
     while i < len(text):
         marks = GARBLED_QUOTE if text.startswith(GARBLED_QUOTE, i) else text[i]
         if marks == GARBLED_QUOTE:
-            depth = 0 if depth else 1
-        elif marks in OPEN_QUOTES:
-            depth += 1
-        elif marks in CLOSE_QUOTES:
-            depth = max(0, depth - 1)
-        elif marks == "\n":
-            depth = 0
-        elif depth == 0:
-            out.append(marks)
-            i += 1
-            continue
+            quoted = "" if quoted else "“"
+        else:
+            inside, quoted = quoted, quoted_after(quoted, marks)
+            if not (inside or quoted) and marks not in QUOTE_OPENER:
+                out.append(marks)
+                i += 1
+                continue
         out.append("\n")
         i += len(marks)
     return "".join(out)
@@ -155,8 +168,7 @@ def _first_person(sentence: str) -> tuple[float, str] | None:
 
 def _gender_of(words: list[str], index: int) -> float | None:
     """P(woman) if words[index] is a person; None if it is not, or says nothing."""
-    word = words[index]
-    said = next((female for w, female in gendered_words().items() if _names_by(word, w)), None)
+    said = _gendered(words[index])
     if said is not None:
         return CERTAIN if said else 1 - CERTAIN
     given = _given_name(words, index)
@@ -166,28 +178,27 @@ def _gender_of(words: list[str], index: int) -> float | None:
     return min(CERTAIN, max(1 - CERTAIN, 1 / (1 + math.exp(-odds))))
 
 
-def _names_by(word: str, gendered: str) -> bool:
-    """母亲 is the word itself; 王奶奶 a surname and it (其他 is not 他)."""
-    return word == gendered or (
-        word.endswith(gendered)
-        and len(word) == len(gendered) + 1
-        and word[0] in surnames()
-        and len(gendered) > 1
-    )
+def _gendered(word: str) -> bool | None:
+    """True for a word that names a woman, False for a man's, None for neither: 母亲 itself,
+    or a surname and such a word (王奶奶; 其他 is not 他)."""
+    said = gendered_words().get(word)
+    if said is None and len(word) > 2 and word[0] in surnames():
+        return gendered_words().get(word[1:])
+    return said
 
 
 def _given_name(words: list[str], index: int) -> str | None:
     """The given name if words[index] starts a person's name: a surname with one or two
-    characters that jieba knows as a word hardly or not at all (刘志强, 周美华), or a surname standing alone before
-    one or two characters (沈 / 桂兰); not a reporter's (记者张立军), nor one whose relative
-    the sentence is about (周小川的母亲)."""
+    characters that jieba knows as a word hardly or not at all (刘志强, 周美华), or a surname
+    standing alone before one or two characters (沈 / 桂兰); not a reporter's (记者张立军), nor
+    one whose relative the sentence is about (周小川的母亲)."""
     word = words[index]
     before = next((w for w in reversed(words[:index]) if w.strip()), "")
     if word[:1] not in surnames() or before.endswith(NOT_SUBJECTS):
         return None
     frequency = jieba_ready().dt.FREQ
     after = words[index + 1] if index + 1 < len(words) else ""
-    if 2 <= len(word) <= 3 and _all_han(word) and _rare_as_word(word):
+    if 2 <= len(word) <= 3 and all(map(is_han, word)) and _rare_as_word(word):
         given, following = word[1:], index + 1
     elif len(word) == 1 and 1 <= len(after) <= 2:
         if frequency.get(after, 0) >= GIVEN_NAME_MAX_FREQUENCY:
@@ -199,17 +210,13 @@ def _given_name(words: list[str], index: int) -> str | None:
         return None
     relative = words[following : following + 2]
     owner = len(relative) == 2 and relative[0] == "的" and relative[1] in gendered_words()
-    return None if owner or not _all_han(given) else given
+    return None if owner or not all(map(is_han, given)) else given
 
 
 def _rare_as_word(name: str) -> bool:
     """Too rare in jieba's dictionary to be a word rather than a name (NAME_MAX_FREQUENCY)."""
     known = jieba_ready().dt.FREQ.get(name, 0)
     return not known if len(name) == 2 else known < NAME_MAX_FREQUENCY
-
-
-def _all_han(text: str) -> bool:
-    return all("\u4e00" <= char <= "\u9fff" for char in text)
 
 
 def _woman_log_odds(given: str) -> float | None:
