@@ -117,12 +117,12 @@ def rerank_by_reference(reference: list[str]) -> None:
     garble._windows = reranked
 
 
-def own_paragraphs(folder: Path) -> list[str]:
-    """Clean paragraphs from every file under `folder` (`--texts`)."""
+def own_paragraphs(folder: Path, pattern: str = "*") -> list[str]:
+    """Clean paragraphs from every file under `folder` whose name matches `pattern` (`--texts`)."""
     from opencc import OpenCC
 
     lines = set()
-    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+    for path in sorted(p for p in folder.rglob(pattern) if p.is_file()):
         try:
             text, _ = decode_bytes(path.read_bytes(), str(path))
         except SourceError:

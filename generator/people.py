@@ -17,7 +17,8 @@ def _people() -> dict[str, str | list[str]]:
 
 @cache
 def surnames() -> frozenset[str]:
-    """The commonest Chinese surnames (one character each)."""
+    """The commonest Chinese surnames, and rarer ones that are seldom anything else (储, 蔺),
+    one character each."""
     return frozenset(str(_people()["surnames"]).replace(" ", ""))
 
 
@@ -27,3 +28,9 @@ def gendered_words() -> dict[str, bool]:
     return {
         word: female for female in (True, False) for word in _people()["women" if female else "men"]
     }
+
+
+@cache
+def sex_prefixes() -> dict[str, bool]:
+    """First character -> True for a woman (女司机), False for a man (男护士)."""
+    return {_people()["woman_prefix"]: True, _people()["man_prefix"]: False}

@@ -24,6 +24,7 @@ from bench.corrupt import Listing, corrupt, to_traditional
 from generator import parallel
 from generator.normalize import garble, normalize_text
 from generator.normalize.garble import repair_garbles, tables
+from generator.normalize.lm import QUOTES_UNKNOWN, unbalanced_until_paragraph_end
 from generator.normalize.pinyin import remove_pinyin_annotations
 from tests.shared_data import FRESH_ARTICLES, GOLD, SEEDS, needs_gold
 
@@ -124,13 +125,13 @@ def test_generalises_to_fresh_corruption() -> None:
 
 
 def test_new_articles_are_normalized_end_to_end_within_the_target() -> None:
-    # A hundred and twenty-eight articles in 2025 news style written for the benchmark, not
+    # A hundred and thirty-six articles in 2025 news style written for the benchmark, not
     # taken from the model's corpus (bench/articles; its README says which showed faults),
     # each corrupted twice and normalized whole: the CER target, '□' counted as an
     # error, and the share of garbled spans exact (93 % over 20 corruptions each, against 95 %
     # asked).
     score = score_articles(2, 7, Listing(), FRESH_ARTICLES)
-    assert score.runs == 256
+    assert score.runs == 272
     assert score.errors / score.chars <= 0.001
     assert score.exact / score.spans >= 0.9
 
@@ -166,6 +167,16 @@ def test_a_pronoun_hidden_after_a_quotation_is_the_one_the_document_uses(text: s
 def test_a_pronoun_hidden_after_a_quotation_is_the_person_named_before_it(text: str) -> None:
     # Four of eight blind articles read 。”她说 as 。”他说 or 。”所说 in every corruption.
     assert_pronoun_repaired(text)
+
+
+def test_a_name_garbled_after_a_quotation_is_the_one_the_document_shows_elsewhere() -> None:
+    # 。”付雯婧說: 婧 is rare and 妞兒 fits the bytes too; the document names her plainly before.
+    text = (
+        "市市场监管局食品安全科科长付雯婧介绍，检查中发现问题43个。\n"
+        "“对屡教不改的，我们会依法从严查处，绝不姑息。”付雯婧说。\n"
+    )
+    assert repaired_exactly(text, ["對", "會"])
+    assert repaired_exactly(text, [])
 
 
 def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
@@ -363,6 +374,39 @@ def test_a_piece_opens_inside_the_quotation_an_earlier_piece_opened() -> None:
     # the mark after 。 in the second closes the quotation.
     repaired = repair_showing("他说：“这是大事、根本任务。”9月来信进一步说明", ["說"], "?!?月")
     assert "任務。”□月來信" in repaired
+
+
+def test_a_quotation_the_rest_of_its_paragraph_never_closes_is_closed_in_the_window() -> None:
+    # 慣。” before a lost digit: 。 and ” hold the bytes of ！, so 常。 (慣常 is a word) reads as
+    # well; but the paragraph opened “ before the window and nothing after it closes it.
+    text = "记者在现场看到，“红烧狮子头炖得软烂，也吃得惯。”11月25日中午，在南湖街道。\n"
+    repaired = repair_showing(text, ["紅", "燒"], "?!?1月")
+    assert "慣。”□1月25日" in repaired
+
+
+def test_a_byte_lost_after_a_quoted_sentence_is_not_read_as_a_quoted_word() -> None:
+    # 7頭。”11月: 。” holds the bytes of ！ and the '?' after it swallowed the 1; 頭牛” (a quoted
+    # word) fits the bytes as well, but news opens a sentence with a date after 。”, seldom
+    # after 字” (a fresh article, all 20 corruptions).
+    text = "“今年我们监测到江豚的次数明显增多，最多的一次看到了7头。”11月19日，在启东市长江口。\n"
+    assert "7頭。”□1月19日" in repair_showing(text, ["們", "監", "測"], "7頭?!?1月")
+
+
+@pytest.mark.parametrize(
+    ("quoted", "rest", "unbalanced"),
+    [
+        ("“", "11月25日中午，在南湖街道。", True),  # never closed
+        ("“", "他说，“好吃。”", True),  # a second “ inside the first
+        ("“", "好吃。”他说。", False),
+        ("", "11月25日中午，在南湖街道。", False),
+        ("", "好吃。”他说。", True),  # closes what nothing opened
+        (QUOTES_UNKNOWN, "好吃。”他说。", False),  # what opened before is not known
+    ],
+)
+def test_the_rest_of_a_paragraph_says_whether_a_quotation_is_left_open(
+    quoted: str, rest: str, unbalanced: bool
+) -> None:
+    assert unbalanced_until_paragraph_end(quoted, rest) is unbalanced
 
 
 def test_the_closing_mark_is_the_one_the_open_quotation_needs() -> None:

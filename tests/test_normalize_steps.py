@@ -207,6 +207,20 @@ def test_layout_keeps_a_topic_headline_at_the_top_but_joins_a_colon_line_inside(
     assert out.splitlines() == ["南通：加快建设强支点城市", "会议指出：要加快建设现代化港口群。"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # clauses in a headline: a comma, a cry inside it (two blind articles were joined)
+        "一场漏水纠纷，在“老邵调解室”握手言和\n“这杯茶喝下去，咱们两家还是好邻居！”邵丽萍说。\n",
+        "“安全账户”是骗局！民警15分钟拦下28万元转账\n蕲春警方同步打掉一个洗钱窝点\n"
+        "11月18日，记者从县公安局获悉。\n",
+    ],
+)
+def test_layout_keeps_a_headline_of_clauses_at_the_top(text: str) -> None:
+    assert reflow_paragraphs(text) == (text, [])
+    assert normalize_text(text).articles[0].title == text.splitlines()[0]
+
+
 def test_layout_never_joins_a_line_onto_a_dateline() -> None:
     text = "会议强调，要加快建设\n本报讯 两会上，南通代表团提出建议。\n"
     assert reflow_paragraphs(text) == (text, [])

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.normalize.speakers import pronoun_evidence, woman_probability
+from generator.normalize.speakers import names_in, pronoun_evidence, woman_probability
 
 
 def about_a_woman(text: str) -> float | None:
@@ -22,6 +22,8 @@ def about_a_woman(text: str) -> float | None:
         "前来取表的居民沈桂兰说，",  # a surname jieba cuts off its given name
         "68岁的王奶奶在小区广场散步，",  # a surname and a word for a woman
         "本報訊(記者張立軍)居民周美華(huá)說,",  # damaged: Traditional, a reading inserted
+        # a sex and what she does (女司机), where her name (思雨) says little
+        "27岁的女司机姚思雨驾驶首趟列车。她是首批司机之一。“心里有些激动。",
     ],
 )
 def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
@@ -35,6 +37,7 @@ def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
         "62岁的村民刘志强一边削皮一边说。“今年这柿子结得稠。",
         "市民黄建国用旧空调抵扣。“补贴到手快，省心。",
         "本报讯（记者罗佳慧）82岁的退休钟表匠吴守义戴着老花镜。",  # not the reporter
+        "病房里的男护士姚思雨给老人量血压。",  # 男护士, not 女装 nor 男女队
     ],
 )
 def test_a_man_named_before_the_place_makes_him_likelier(text: str) -> None:
@@ -48,6 +51,7 @@ def test_a_man_named_before_the_place_makes_him_likelier(text: str) -> None:
         "柳沟村有柿子树3200余亩，",  # a village: 沟 is no name's
         "社区居民可到和卫生服务站咨询。",  # 和 is a word, 卫生 too
         "今年万元以上的高质量发展项目，",
+        "商场女装区和男女队的比赛都在三楼，",  # clothes and teams, not people
         "",
     ],
 )
@@ -92,3 +96,12 @@ def test_any_text_gives_a_probability_or_nothing(text: str, at: int) -> None:
     woman = woman_probability(text, at)
     assert woman is None or 0 < woman < 1
     assert (pronoun_evidence(text, at) == "") == (woman is None)
+
+
+def test_the_names_a_document_shows_whole_are_found_where_no_damage_may_hide_them() -> None:
+    text = (
+        "市市場監管局科長付雯婧(jìng)介紹,檢查中發現問題43個。\n"  # Traditional, annotated
+        "返乡青年储倩今年29岁，在镇上开了一家直播间。\n"  # a rarer surname
+        "“对屡教不改的，绝不姑息?!备饿╂赫f。\n"  # garbled: not read
+    )
+    assert names_in(text) == {"付雯婧", "储倩"}

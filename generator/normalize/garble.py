@@ -31,10 +31,11 @@ from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from generator.models import Change
-from generator.normalize.bigrams import char_bigrams
+from generator.normalize.bigrams import LOST, char_bigrams
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
+    QUOTE_UNBALANCED,
     QUOTES,
     QUOTES_UNKNOWN,
     SHORT_CLAUSE_CHARS,
@@ -42,6 +43,7 @@ from generator.normalize.lm import (
     is_han,
     language_model,
     quoted_after,
+    unbalanced_until_paragraph_end,
 )
 from generator.normalize.pinyin import (
     ANNOTATION,
@@ -51,10 +53,9 @@ from generator.normalize.pinyin import (
     has_tone_mark,
     syllables,
 )
-from generator.normalize.speakers import pronoun_evidence, pronoun_log_odds
+from generator.normalize.speakers import names_in, pronoun_evidence, pronoun_log_odds
 from generator.parallel import map_on_cores, spare_cores
 
-LOST = "□"
 MAX_MARKS = 300  # a damaged 5,000-character article holds a few dozen `?`
 PIECE_CUT = "、"  # the corruption processed the text piece by piece between these
 SPLITS = ",?!;:。"  # the decoder restarted after each of these bytes
@@ -105,6 +106,7 @@ COST_MISSING_BYTE = -8.0
 # held-out People's Daily, and -1 takes 240 of the new articles' wrong places to 211 (seed 7;
 # -0.5 to -1.5 alike).  With the older model, 0 had been best (84.9 % against 84.6 %, seed 7).
 COST_DROPPED_PAIR = -1.0
+NAME_BONUS = 5.0  # log-probability: a name the document shows, against its characters' rarity
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 # 他 and 她 differ in one trail byte, and after 。” that byte is always in a pair the decoder
 # dropped: only the text can say which it was (speakers.py: the person the passage is about,
@@ -195,6 +197,10 @@ class _Document(NamedTuple):
     listed: dict[int, str]  # code -> reading of every character seen annotated (`_listed`)
     text: str = ""  # the whole of it: who its passages are about
     start: int = 0  # where the part being repaired starts in `text`
+    # The starts (two characters or more) of the people's names it shows whole (`names_in`),
+    # each with its share of NAME_BONUS: a name is rewarded character by character, so the
+    # beam keeps its rare middle (郭雅 of 郭雅琴) until the end that completes it.
+    names: dict[str, float] = {}  # noqa: RUF012 (read only)
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
@@ -479,16 +485,35 @@ def _emit(
     now follow, if that changes."""
     before = hyp.out[0] if hyp.out is not None else ""
     singular = before in _PRONOUN_SET and text not in _PLURAL_SET
+    state = state or _scored(hyp.lm, text)
+    gain = (_pronoun_odds(before) if singular else 0.0) + _name_bonus(state.chars)
     return hyp._replace(
         owed=hyp.owed if owed is None else owed,
-        penalty=hyp.penalty + (_pronoun_odds(before) if singular else 0.0),
+        penalty=hyp.penalty + gain,
         pending=None,
         noted=False,
         last=code & 0xFF if code >= 0 else -1,
         last_code=code,
-        lm=state or _scored(hyp.lm, text),
+        lm=state,
         out=(TO_ASCII.get(text, text), False, hyp.out),
     )
+
+
+def _name_bonus(chars: str) -> float:
+    """A share of NAME_BONUS where the last characters go on with a name the document shows
+    elsewhere: the model knows names' characters as rare, the document knows this one."""
+    names = _document().names
+    if not names:
+        return 0.0
+    return max(names.get(chars[-3:], 0.0), names.get(chars[-2:], 0.0))
+
+
+def _name_steps(names: frozenset[str]) -> dict[str, float]:
+    steps: dict[str, float] = {}
+    for name in names:
+        for end in range(2, len(name) + 1):
+            steps[name[:end]] = max(steps.get(name[:end], 0.0), NAME_BONUS / (len(name) - 1))
+    return steps
 
 
 def _feed(
@@ -615,12 +640,15 @@ def _preselected(
 ) -> list[int]:
     """The PRESELECT most promising possible codes of a wide set: up to half of them those
     that make the likeliest dictionary words before one of the characters `then`, then those
-    that make a word with `prev`, commonest first, then the commonest others."""
+    that follow `prev` in a name the document shows, then those that make a word with `prev`,
+    commonest first, then the commonest others."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
     leaders = _leaders_by_word(then) if then else {}
     before = [c for c in leaders if c in members and possible(c)]
     chosen = sorted(before, key=leaders.__getitem__, reverse=True)[: PRESELECT // 2]
+    # 郭 then 雅 where the document names 郭雅琴: its names are likelier than its words
+    chosen += [c for c in _name_followers(prev) if c in members and possible(c)]
     words = [c for c in _word_followers(prev) if c in members and possible(c)]
     chosen += sorted(words, key=commonness.__getitem__, reverse=True)[: PRESELECT - len(chosen)]
     chosen = list(dict.fromkeys(chosen))
@@ -641,6 +669,14 @@ def _by_commonness(
     char_of, commonness = tables().char_of, _commonness_table()
     codes = [c for lead in leads for trail in trails if (c := lead << 8 | trail) in char_of]
     return sorted(codes, key=commonness.__getitem__, reverse=True), frozenset(codes)
+
+
+def _name_followers(prev: str) -> frozenset[int]:
+    """Codes of the characters that follow `prev` in a name the document shows."""
+    starts = _document().names
+    if not starts or not prev:
+        return frozenset()
+    return _codes_of("".join(start[-1] for start in starts if start[-2] == prev))
 
 
 @cache
@@ -1039,12 +1075,36 @@ def _windows(
             end, readings = _decode_window(tokens, first, opened)
         finally:
             _WINDOW_AT.reset(at)
+        if readings:
+            readings = _balanced(readings, _rest_of_paragraph(offset + tokens[end - 1].end))
         if not readings or not _accepted(tokens, first, end, readings[0], strict, opened):
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = known = end
         open_at_known = _quoted_after_text(opened, _text(readings[0].out, notes=False))
         yield first, done, readings
+
+
+def _rest_of_paragraph(at: int) -> str | None:
+    """The document's text from `at` (in the part being repaired) to the end of its paragraph;
+    None where a '?' in it may hide a quotation mark."""
+    document = _document()
+    start = document.start + at
+    end = document.text.find("\n", start)
+    rest = document.text[start : end if end >= 0 else len(document.text)]
+    return None if "?" in rest else rest
+
+
+def _balanced(readings: list[_Hyp], rest: str | None) -> list[_Hyp]:
+    """Readings best first, each charged for the quotation it leaves unbalanced in the rest of
+    its paragraph, `rest`, where that is known: the window ends before the paragraph does."""
+    if rest is None:
+        return readings
+    charged = [
+        _pay(h, QUOTE_UNBALANCED) if unbalanced_until_paragraph_end(h.lm.quoted, rest) else h
+        for h in readings
+    ]
+    return sorted(charged, key=lambda h: h.score, reverse=True)
 
 
 def _past_run(tokens: list[_Token], q: int) -> int:
@@ -1061,11 +1121,26 @@ def _accepted(
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
     assumes, or bare '?' runs would be filled with invented words."""
-    gain = hyp.score - _scored_tokens(_opening(tokens, first, quoted), tokens[first:end]).score
+    observed = _scored_tokens(_opening(tokens, first, quoted), tokens[first:end]).score
+    gain = hyp.score - observed - NAME_BONUS * _names_shown(tokens[first:end])
     if not strict:
         return gain >= 0.0
     assumed = hyp.hidden * COST_HIDDEN_BYTE if hyp.evidence == 0 else 0.0
     return gain + assumed >= STRICT_MARGIN
+
+
+def _names_shown(tokens: list[_Token]) -> int:
+    """How many of the document's names the tokens show as they stand (each earns a reading
+    NAME_BONUS, so only a name the repair restores is a gain)."""
+    names = _document().names
+    if not names:
+        return 0
+    simple = tables().simplified
+    text = "".join(
+        simple.get(c, c) for t in tokens if t.kind == "bytes" for c in t.data.decode("gbk")
+    )
+    whole = {start for start in names if not any(o != start and o.startswith(start) for o in names)}
+    return sum(text.count(name) for name in whole)
 
 
 def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:
@@ -1200,7 +1275,8 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         return text, []
     if not any(map(is_han, text)):
         return text, []
-    document = _Document(_unused_forms(text), _listed(text), text)
+    names = _name_steps(names_in(text))
+    document = _Document(_unused_forms(text), _listed(text), text, names=names)
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
     starts = itertools.accumulate((len(part) for part in parts[:-1]), initial=0)

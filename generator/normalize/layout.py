@@ -33,6 +33,9 @@ _MARK_START = re.compile(r"[，。、；：？！”’）》%,.;:?!)]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
+_CLAUSES_HEADLINE_MAX = 40  # a body line cut mid-sentence at the top is longer
+# A line that opens with the rest of a quantity (7%。, 800亩), not with a date (11月12日).
+_NUMBER_GOES_ON = re.compile(r"\d+(?:\.\d+)?(?![\d.年月日时点])")
 # A numbered sub-heading: 一、加快项目建设, （二）强化要素保障, 3.优化营商环境 (not 3.5亿元).
 _NUMBERED = re.compile(
     r"[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)]|\d{1,2}[.、．](?!\d)"
@@ -93,7 +96,8 @@ _SEPARATED = "one paragraph per line: dropped blank lines, spaces and CR around 
 def is_headline_line(line: str, *, top: bool = False) -> bool:
     """Short, mostly Chinese line without sentence punctuation: a title, kicker or subtitle.
     At the top of a text a headline may open with a topic and a colon (南通：…, 新华时评：…),
-    and end as a question or a cry (…“一层住户”怎么办？)."""
+    end as a question or a cry (…“一层住户”怎么办？), and, if short, hold clauses that
+    never end in 。 (一场漏水纠纷，在“老邵调解室”握手言和; “安全账户”是骗局！民警拦下转账)."""
     if is_field_line(line):
         return False  # 原标题：… is a field the metadata reads
     topic = _TOPIC.match(line) if top else None
@@ -104,11 +108,16 @@ def is_headline_line(line: str, *, top: bool = False) -> bool:
     return (
         2 <= len(line) <= _HEADLINE_MAX
         and len(_HAN.findall(line)) * 2 >= len(line)
-        and _BODY_PUNCT.search(line) is None
+        and (_BODY_PUNCT.search(line) is None or (top and _is_clauses_headline(line)))
         and _NOT_HEADLINE_START.match(line) is None
         and _CONTINUING_END.search(line) is None
         and not is_credit_line(line)
     )
+
+
+def _is_clauses_headline(line: str) -> bool:
+    """A headline of clauses: short, no sentence end in it, no dateline opening it."""
+    return len(line) <= _CLAUSES_HEADLINE_MAX and "。" not in line and not opens_report(line)
 
 
 def split_flattened_paragraphs(text: str) -> tuple[str, list[Change]]:
@@ -187,4 +196,5 @@ def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
         return True
     if line[-1:].isdigit():  # a body line, not a stamp or a headline, cut inside a number
         return _BODY_PUNCT.search(line) is not None
+    top = top and _NUMBER_GOES_ON.match(next_line) is None  # 增长约 | 7%: no headline ends so
     return _OPEN_END.search(line) is not None and not is_headline_line(line, top=top)

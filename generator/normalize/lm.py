@@ -22,7 +22,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.normalize.bigrams import char_bigrams, word_marks
+from generator.normalize.bigrams import LOST, char_bigrams, word_marks
 from generator.tables import cached_table, jieba_dictionary
 
 NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
@@ -214,10 +214,13 @@ _CONTEXT_OF = {ord("她"): "他"}
 
 
 def _pair_scored(previous: str, char: str) -> bool:
-    """Two characters, or a character and an associated mark beside it; never two marks."""
+    """Two characters, or a character and an associated mark beside it, or a lost ASCII byte
+    after either; never two marks."""
     if not previous:
         return False
     first, second = is_han(previous), is_han(char)
+    if char == LOST:  # after a character or a mark (。”□1月, 午□:30)
+        return first or previous in ASSOCIATED_MARKS
     if first and second:
         return True
     if first:
@@ -254,6 +257,17 @@ def _unbalanced(quoted: str, char: str) -> bool:
         return char in quoted
     opener = QUOTE_OPENER.get(char)
     return opener is not None and opener not in quoted and not quoted.startswith(QUOTES_UNKNOWN)
+
+
+def unbalanced_until_paragraph_end(quoted: str, text: str) -> bool:
+    """Would a paragraph with the quotation marks `quoted` open, going on with `text` to its
+    end, misuse a mark (`_unbalanced`)?  A reading of a garble that leaves a quotation open
+    where the rest of the paragraph never closes it (吃得惯常。 for 吃得惯。”) does."""
+    for char in text:
+        if _unbalanced(quoted, char):
+            return True
+        quoted = quoted_after(quoted, char)
+    return _unbalanced(quoted, "\n")
 
 
 def _ends_paragraph(before: str, run: int, char: str) -> bool:

@@ -10,7 +10,8 @@ its characters is a woman's or a man's (ngender's counts of real names; only its
 read).  What quotation marks enclose is skipped: the people a quotation speaks of are not
 its speaker (母亲…。“他从小就爱踢球…”她说).  A 他 or 她 in sight says less than a person named
 before the place, so the document's own pronouns outside quotations count at half the weight;
-those inside them only when nothing else says.
+those inside them only when nothing else says.  The names a document shows whole
+(`names_in`) also tell garble repair which rare characters a garbled name is made of.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from pathlib import Path
 from generator.normalize.lm import QUOTE_OPENER, is_han, language_model, quoted_after
 from generator.normalize.pinyin import ANNOTATION
 from generator.normalize.script import simplify
-from generator.people import gendered_words, surnames
+from generator.people import gendered_words, sex_prefixes, surnames
 from generator.tables import cached_table, jieba_ready, package_file
 
 GARBLED_QUOTE = "?!"
@@ -48,6 +49,7 @@ PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the do
 # Where a sentence may end in damaged text: its marks, a line end, and what garbles leave.
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 _SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
+_WHOLE_SENTENCE = re.compile(r"[^。！\n]+")  # '?' is left in: it may be damage
 
 
 def woman_probability(text: str, at: int) -> float | None:
@@ -88,6 +90,23 @@ def pronoun_evidence(text: str, at: int) -> str:
     if pronouns is not None:
         said.append(f"the document's own 他 and 她 {where} lean {_gender(pronouns)}")
     return " and ".join(said)
+
+
+@lru_cache(maxsize=16)
+def names_in(text: str) -> frozenset[str]:
+    """The people's names the text shows whole, in Simplified: a name garbled at one place
+    (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  Sentences a
+    '?' may have damaged are not read."""
+    names = set()
+    for sentence in _WHOLE_SENTENCE.findall(text):
+        if "?" in sentence:
+            continue
+        words = list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
+        for index, word in enumerate(words):
+            given = _given_name(words, index)
+            if given:
+                names.add(word[0] + given)
+    return frozenset(names)
 
 
 def _evidence(text: str, at: int) -> tuple[tuple[float, str] | None, float | None, str]:
@@ -180,11 +199,21 @@ def _gender_of(words: list[str], index: int) -> float | None:
 
 def _gendered(word: str) -> bool | None:
     """True for a word that names a woman, False for a man's, None for neither: 母亲 itself,
-    or a surname and such a word (王奶奶; 其他 is not 他)."""
+    a surname and such a word (王奶奶; 其他 is not 他), or a sex and a word (女司机, not 女装
+    nor 男女队)."""
     said = gendered_words().get(word)
-    if said is None and len(word) > 2 and word[0] in surnames():
-        return gendered_words().get(word[1:])
-    return said
+    if said is not None or len(word) <= 2:
+        return said
+    if word[0] in surnames() and word[1:] in gendered_words():
+        return gendered_words()[word[1:]]
+    sexes = sex_prefixes()
+    if word[0] in sexes and not set(word[1:]) & sexes.keys() and _is_word(word[1:]):
+        return sexes[word[0]]
+    return None
+
+
+def _is_word(text: str) -> bool:
+    return jieba_ready().dt.FREQ.get(text, 0) > 0
 
 
 def _given_name(words: list[str], index: int) -> str | None:
