@@ -24,10 +24,11 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
+from types import MappingProxyType
 from typing import NamedTuple
 
 from generator.models import Change
@@ -197,10 +198,9 @@ class _Document(NamedTuple):
     listed: dict[int, str]  # code -> reading of every character seen annotated (`_listed`)
     text: str = ""  # the whole of it: who its passages are about
     start: int = 0  # where the part being repaired starts in `text`
-    # The starts (two characters or more) of the people's names it shows whole (`names_in`),
-    # each with its share of NAME_BONUS: a name is rewarded character by character, so the
-    # beam keeps its rare middle (郭雅 of 郭雅琴) until the end that completes it.
-    names: dict[str, float] = {}  # noqa: RUF012 (read only)
+    names: frozenset[str] = frozenset()  # the people's names it shows whole (`names_in`)
+    # Their starts, two characters or more, each with its share of NAME_BONUS (`_name_steps`).
+    name_steps: Mapping[str, float] = MappingProxyType({})
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
@@ -502,13 +502,16 @@ def _emit(
 def _name_bonus(chars: str) -> float:
     """A share of NAME_BONUS where the last characters go on with a name the document shows
     elsewhere: the model knows names' characters as rare, the document knows this one."""
-    names = _document().names
-    if not names:
+    steps = _document().name_steps
+    if not steps:
         return 0.0
-    return max(names.get(chars[-3:], 0.0), names.get(chars[-2:], 0.0))
+    return max(steps.get(chars[-3:], 0.0), steps.get(chars[-2:], 0.0))
 
 
 def _name_steps(names: frozenset[str]) -> dict[str, float]:
+    """Each start of a name, two characters or more, with its share of NAME_BONUS: a name is
+    rewarded character by character, so the beam keeps its rare middle (郭雅 of 郭雅琴) until
+    the character that completes it."""
     steps: dict[str, float] = {}
     for name in names:
         for end in range(2, len(name) + 1):
@@ -673,7 +676,7 @@ def _by_commonness(
 
 def _name_followers(prev: str) -> frozenset[int]:
     """Codes of the characters that follow `prev` in a name the document shows."""
-    starts = _document().names
+    starts = _document().name_steps
     if not starts or not prev:
         return frozenset()
     return _codes_of("".join(start[-1] for start in starts if start[-2] == prev))
@@ -1139,8 +1142,7 @@ def _names_shown(tokens: list[_Token]) -> int:
     text = "".join(
         simple.get(c, c) for t in tokens if t.kind == "bytes" for c in t.data.decode("gbk")
     )
-    whole = {start for start in names if not any(o != start and o.startswith(start) for o in names)}
-    return sum(text.count(name) for name in whole)
+    return sum(text.count(name) for name in names)
 
 
 def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:
@@ -1275,8 +1277,10 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         return text, []
     if not any(map(is_han, text)):
         return text, []
-    names = _name_steps(names_in(text))
-    document = _Document(_unused_forms(text), _listed(text), text, names=names)
+    names = names_in(text)
+    document = _Document(
+        _unused_forms(text), _listed(text), text, names=names, name_steps=_name_steps(names)
+    )
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
     starts = itertools.accumulate((len(part) for part in parts[:-1]), initial=0)
