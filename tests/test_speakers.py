@@ -23,7 +23,7 @@ def about_a_woman(text: str) -> float | None:
         "68岁的王奶奶在小区广场散步，",  # a surname and a word for a woman
         "本報訊(記者張立軍)居民周美華(huá)說,",  # damaged: Traditional, a reading inserted
         # a sex and what she does (女司机), where her name (思雨) says little
-        "27岁的女司机姚思雨驾驶首趟列车。她是首批司机之一。“心里有些激动。",
+        "27岁的女司机姚思雨驾驶首趟列车。“心里有些激动。",
     ],
 )
 def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
