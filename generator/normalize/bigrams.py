@@ -217,7 +217,7 @@ def count_lines(paragraphs: Iterable[str]) -> CharBigrams:
         unknown_logp=math.log(0.5 / total),
         line_start_logp=math.log(lines / total),
     )
-    _add_lost(model, pairs, triples)
+    _add_lost(model, (pairs, seen_after), (triples, context_n))
     return model
 
 
@@ -226,20 +226,25 @@ def _is_lost_kind(char: str) -> bool:
     return char == "（" or (char.isascii() and char.isalnum())
 
 
-def _add_lost(model: CharBigrams, pairs: Counter[str], triples: Counter[str]) -> None:
+def _add_lost(
+    model: CharBigrams,
+    pairs: tuple[Counter[str], Counter[str]],
+    triples: tuple[Counter[str], Counter[str]],
+) -> None:
     """Count LOST as the sum of its kinds: P(□) and, after each character or pair seen before
-    one, P(□ | a) and P(□ | ab), discounted and backed off as the kinds themselves are."""
+    one, P(□ | a) and P(□ | ab), discounted and backed off as the kinds themselves are.
+    `pairs` and `triples`: the counts, and how often each context was seen."""
     kinds = [c for c in model.char_logp if _is_lost_kind(c)]
     if not kinds:
         return
     share = sum(math.exp(model.char_logp[c]) for c in kinds)
     model.char_logp[LOST] = math.log(share)
-    after = _totals(pairs)
-    for a, seen in _lost_counts(pairs).items():
+    pair_counts, after = pairs
+    for a, seen in _lost_counts(pair_counts).items():
         backoff = math.exp(model.backoff_logp[a])
         model.pair_logp[a + LOST] = math.log(seen / after[a] + backoff * share)
-    contexts = _totals(triples)
-    for ab, seen in _lost_counts(triples).items():
+    triple_counts, contexts = triples
+    for ab, seen in _lost_counts(triple_counts).items():
         below = math.exp(model.logp(ab[1], LOST))
         backoff = math.exp(model.pair_backoff_logp[ab])
         model.triple_logp[ab + LOST] = math.log(seen / contexts[ab] + backoff * below)
@@ -252,10 +257,3 @@ def _lost_counts(grams: Counter[str]) -> Counter[str]:
         if _is_lost_kind(gram[-1]):
             found[gram[:-1]] += max(n - DISCOUNT, 0.0)
     return found
-
-
-def _totals(grams: Counter[str]) -> Counter[str]:
-    totals: Counter[str] = Counter()
-    for gram, n in grams.items():
-        totals[gram[:-1]] += n
-    return totals

@@ -24,7 +24,7 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
@@ -431,7 +431,7 @@ def _opening(tokens: list[_Token], first: int, quoted: str) -> LmState:
 
 def _quoted(tokens: list[_Token], quoted: str) -> str:
     """The quotation marks open after these tokens, if `quoted` were open before them."""
-    text = "".join(t.data.decode("gbk") for t in tokens if t.kind == "bytes")
+    text = _bytes_text(tokens)
     return _quoted_after_text(quoted, text)
 
 
@@ -1139,10 +1139,13 @@ def _names_shown(tokens: list[_Token]) -> int:
     if not names:
         return 0
     simple = tables().simplified
-    text = "".join(
-        simple.get(c, c) for t in tokens if t.kind == "bytes" for c in t.data.decode("gbk")
-    )
+    text = "".join(simple.get(c, c) for c in _bytes_text(tokens))
     return sum(text.count(name) for name in names)
+
+
+def _bytes_text(tokens: Iterable[_Token]) -> str:
+    """What the tokens' own bytes read as, without readings or '?'."""
+    return "".join(t.data.decode("gbk") for t in tokens if t.kind == "bytes")
 
 
 def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:

@@ -101,7 +101,7 @@ def names_in(text: str) -> frozenset[str]:
     for sentence in _WHOLE_SENTENCE.findall(text):
         if "?" in sentence:
             continue
-        words = list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
+        words = _words(sentence)
         for index, word in enumerate(words):
             given = _given_name(words, index)
             if given:
@@ -176,13 +176,18 @@ def _outside_quotations(text: str) -> str:
 def _first_person(sentence: str) -> tuple[float, str] | None:
     """(P(woman), the words) of the sentence's first person, named or called by a gendered
     word."""
-    words = list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
+    words = _words(sentence)
     for index in range(len(words)):
         found = _gender_of(words, index)
         if found is not None:
             surname_alone = len(words[index]) == 1  # 沈 / 桂兰
             return found, words[index] + (words[index + 1] if surname_alone else "")
     return None
+
+
+def _words(sentence: str) -> list[str]:
+    """The sentence's words, read past inserted readings and in Simplified."""
+    return list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
 
 
 def _gender_of(words: list[str], index: int) -> float | None:
