@@ -179,6 +179,46 @@ def test_a_name_garbled_after_a_quotation_is_the_one_the_document_shows_elsewher
     assert repaired_exactly(text, [])
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "饭菜的香味飘满了小院。“萝卜是学生们自己种的，吃着格外甜。”厨师说。\n",
+        "每天送孙子上学。“钟老师比我们还上心，孩子发烧，她半夜送去卫生院。”奶奶说。\n",
+    ],
+)
+def test_a_sentence_end_before_a_quotation_of_clauses_is_not_read_as_a_word(text: str) -> None:
+    # 小院。“萝卜 read 小院校“ and 上学。“钟 read 上学校“ (院校 and 学校 are words) in every
+    # corruption of a blind article: `？！` made of 。 and “ hides the lead byte 。 shares with 校;
+    # a quotation opened right after a character seldom holds a clause (bigrams.quotation_odds).
+    assert repaired_exactly(text, [])
+
+
+def test_a_name_the_document_shows_is_read_over_a_shorter_likelier_reading() -> None:
+    # 。”赖冬梅说 read 。”赖斗说: one character fewer and no dropped pair (`ac c3`), and 冬梅 rare
+    # after 赖; and 曹国平 read 曹国航 (国航, Air China) where the same paragraph names him after a
+    # garbled 。”55岁.  The document's name costs NAME_CHAR_LOGP a character, not the model's price.
+    text = (
+        "8岁的曾宇轩是三年级学生，奶奶赖冬梅今年72岁，每天送孙子上学。“钟老师比我们还上心，"
+        "孩子发烧，她半夜骑摩托车送去镇卫生院。”赖冬梅说着，眼眶有些湿润。\n"
+    )
+    assert repaired_exactly(text, [])
+    text = (
+        "“大坝有没有渗水，关键要看背水坡和坝脚。”55岁的水库管理站站长曹国平一边用铁钎探测坝脚的"
+        "土层，一边向记者介绍。\n“雨越大，越要勤跑几趟，心里才有底。”曹国平说。\n"
+    )
+    assert "曹國平說" in repair_showing(text, ["關"], "壩腳?!?5歲")
+
+
+def test_a_quotation_said_with_a_smile_is_not_read_as_a_theory() -> None:
+    # 。”她笑著說。 read 。”甩之說。 in blind articles: two dropped pairs hold 她 and 笑's lead, and
+    # the 1998 corpus, which writes 她笑着说：“…”, finds 着说。 rare and 之说。 common.
+    text = (
+        "记者在现场看到，返乡青年储倩正在打包。“村里的货卖出去了，日子越过越红火，"
+        "大家都热闹闹的。”她笑着说。\n据了解，该村今年网销额突破百万元。\n"
+    )
+    assert repaired_exactly(text, [])
+
+
 def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
     text = "书记王秀娥介绍，合作社新建了晾晒棚。“现在有了大棚，心里踏实多了。”她说。\n"
     damaged, _ = corrupt(text, [])

@@ -24,6 +24,8 @@ def about_a_woman(text: str) -> float | None:
         "本報訊(記者張立軍)居民周美華(huá)說,",  # damaged: Traditional, a reading inserted
         # a sex and what she does (女司机), where her name (思雨) says little
         "27岁的女司机姚思雨驾驶首趟列车。“心里有些激动。",
+        # 高 is mostly a word (高质量), but 婷婷 is hardly one: a name, not an adjective
+        "今年29岁的高婷婷大学毕业后回到家乡创业。“刚开始直播间里就十几个人。",
     ],
 )
 def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
@@ -105,3 +107,11 @@ def test_the_names_a_document_shows_whole_are_found_where_no_damage_may_hide_the
         "“对屡教不改的，绝不姑息?!备饿╂赫f。\n"  # garbled: not read
     )
     assert names_in(text) == {"付雯婧", "储倩"}
+
+
+def test_a_name_is_found_after_a_garble_once_the_decoder_is_in_step_again() -> None:
+    # 。”55岁的…站长曹国平一边…: the `?!?` of 。” and the swallowed 5 end at the ASCII 5; what
+    # follows is read as it was written.  A '?' and the marks and characters after it are not.
+    text = "關鍵要看背水坡和壩腳?!?5歲(suì)的水庫管理站站長曹國平一邊用鐵釺探測土層。\n“好?!辈車秸f。\n"
+    assert "曹国平" in names_in(text)
+    assert not any("辈" in name or "秸" in name for name in names_in(text))

@@ -20,6 +20,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -48,6 +49,17 @@ LOST = "□"
 WORD_MARKS = "，。：；？！"  # the marks a clause ends with, scored against the word before them
 WORD_MARK_PRIOR = 20.0  # occurrences' worth of the average word's odds, smoothing rare words
 WORD_MARK_MIN = 5  # words seen fewer times say nothing of their own
+# A “…” quotation opened right after a character is a term (所谓“小个专”); one opened after a
+# mark or at a paragraph start is speech, with clauses, a sentence ended inside it (…。”).  Of
+# the corpus's 7,098, 5 % of the first kind hold a clause mark and 0.6 % end a sentence, 47 %
+# and 48 % of the second: `quotation_odds` counts the shapes.
+QUOTATION_OPEN, QUOTATION_CLOSE = "“", "”"
+QUOTATION = re.compile("“([^“”\n]*)”")
+QUOTATION_CLAUSE_MARKS = "，；："
+QUOTATION_CLAUSE = ","  # a shape's mark that the quotation held a clause mark
+OPENED_AFTER_CHARACTER, OPENED_AFTER_MARK = "c", "m"
+CLOSED_AFTER_CHARACTER, CLOSED_AFTER_SENTENCE, CLOSED_AFTER_MARK = "H", "E", "O"
+SHAPE_PRIOR = 0.5  # added to every count of shapes, so an unseen one is rare, not impossible
 # The corpus writes digits and Latin letters full-width (１９９８年); the articles write them ASCII.
 _HALF_WIDTH = str.maketrans(
     {
@@ -107,6 +119,86 @@ class CharBigrams:
         if seen is not None:
             return seen
         return self.backoff_logp.get(previous, 0.0) + self.char_logp.get(char, self.unknown_logp)
+
+
+@dataclass(frozen=True)
+class QuotationOdds:
+    """How much likelier each turn of a “…” quotation is, by how it opened, than for any
+    quotation (log ratios): `clause[opened]`, it holds a clause mark; `no_clause[opened]`, it
+    closes holding none; `closed[opened + held + closed]`, it closes after a character, a
+    sentence end or another mark, having held one (held QUOTATION_CLAUSE) or not ("")."""
+
+    clause: dict[str, float]
+    no_clause: dict[str, float]
+    closed: dict[str, float]
+
+
+def quotation_opened(before: str) -> str:
+    """How a “ opened: right after a character, or after a mark or at a paragraph start."""
+    return OPENED_AFTER_MARK if before in ("", "\n") or _is_mark(before) else OPENED_AFTER_CHARACTER
+
+
+def quotation_closed(before: str) -> str:
+    """How a ” closed: after a character, a sentence end (…。”), or another mark."""
+    if before and before in "。！？":
+        return CLOSED_AFTER_SENTENCE
+    return CLOSED_AFTER_MARK if before == "" or _is_mark(before) else CLOSED_AFTER_CHARACTER
+
+
+def _is_mark(char: str) -> bool:
+    return unicodedata.category(char).startswith("P")
+
+
+@cache
+def quotation_odds() -> QuotationOdds:
+    """Counted once (a fraction of a second), then cached between runs."""
+    return cached_table("quotation-odds", corpus_path(), _count_quotations)
+
+
+def _count_quotations(corpus: Path) -> QuotationOdds:
+    """The shapes of the “…” quotations within the counted paragraphs."""
+    shapes: Counter[tuple[str, str, str]] = Counter()
+    for line in corpus_lines(corpus, held_out=False):
+        for quotation in QUOTATION.finditer(line):
+            inner = quotation.group(1)
+            opened = quotation_opened(line[quotation.start() - 1] if quotation.start() else "")
+            held = QUOTATION_CLAUSE if any(c in QUOTATION_CLAUSE_MARKS for c in inner) else ""
+            shapes[opened, held, quotation_closed(inner[-1:])] += 1
+    return _quotation_odds(shapes)
+
+
+def _quotation_odds(shapes: Counter[tuple[str, str, str]]) -> QuotationOdds:
+    """The log ratios of QuotationOdds from counts of (opened, held, closed)."""
+    opened_kinds = (OPENED_AFTER_CHARACTER, OPENED_AFTER_MARK)
+    held_kinds = (QUOTATION_CLAUSE, "")
+    closed_kinds = (CLOSED_AFTER_CHARACTER, CLOSED_AFTER_SENTENCE, CLOSED_AFTER_MARK)
+    n = {
+        key: shapes[key] + SHAPE_PRIOR
+        for key in itertools.product(opened_kinds, held_kinds, closed_kinds)
+    }
+
+    def total(opened: str = "", held: str | None = None, closed: str = "") -> float:
+        return sum(
+            v
+            for (o, h, c), v in n.items()
+            if opened in ("", o) and held in (None, h) and closed in ("", c)
+        )
+
+    def held_odds(opened: str, held: str) -> float:
+        return math.log(total(opened, held) / total(opened) / (total(held=held) / total()))
+
+    return QuotationOdds(
+        clause={o: held_odds(o, QUOTATION_CLAUSE) for o in opened_kinds},
+        no_clause={o: held_odds(o, "") for o in opened_kinds},
+        closed={
+            o + h + c: math.log(
+                total(o, h, c) / total(o, h) / (total(held=h, closed=c) / total(held=h))
+            )
+            for o in opened_kinds
+            for h in held_kinds
+            for c in closed_kinds
+        },
+    )
 
 
 @cache

@@ -24,11 +24,10 @@ import heapq
 import itertools
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from contextvars import ContextVar
 from dataclasses import dataclass, replace
 from functools import cache, lru_cache, partial
-from types import MappingProxyType
 from typing import NamedTuple
 
 from generator.models import Change
@@ -43,6 +42,7 @@ from generator.normalize.lm import (
     LmState,
     is_han,
     language_model,
+    quotation_read,
     quoted_after,
     unbalanced_until_paragraph_end,
 )
@@ -62,6 +62,7 @@ PIECE_CUT = "、"  # the corruption processed the text piece by piece between th
 SPLITS = ",?!;:。"  # the decoder restarted after each of these bytes
 FULL_WIDTH = {",": "，", "?": "？", "!": "！", "(": "（", ")": "）", ";": "；", ":": "："}
 TO_ASCII = {v: k for k, v in FULL_WIDTH.items()}
+_MARKS_FULL_WIDTH = str.maketrans({k: v for k, v in FULL_WIDTH.items() if k != "?"})
 HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
 # Byte pairs that cannot survive in the stream unless observed as that mark: 。 split it and the
 # full-width marks became ASCII, wherever they occurred, even across two characters.
@@ -107,7 +108,7 @@ COST_MISSING_BYTE = -8.0
 # held-out People's Daily, and -1 takes 240 of the new articles' wrong places to 211 (seed 7;
 # -0.5 to -1.5 alike).  With the older model, 0 had been best (84.9 % against 84.6 %, seed 7).
 COST_DROPPED_PAIR = -1.0
-NAME_BONUS = 5.0  # log-probability: a name the document shows, against its characters' rarity
+NAME_CHAR_LOGP = -0.7  # log 1/2: a character going on with a name the document shows
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 # 他 and 她 differ in one trail byte, and after 。” that byte is always in a pair the decoder
 # dropped: only the text can say which it was (speakers.py: the person the passage is about,
@@ -198,9 +199,8 @@ class _Document(NamedTuple):
     listed: dict[int, str]  # code -> reading of every character seen annotated (`_listed`)
     text: str = ""  # the whole of it: who its passages are about
     start: int = 0  # where the part being repaired starts in `text`
-    names: frozenset[str] = frozenset()  # the people's names it shows whole (`names_in`)
-    # Their starts, two characters or more, each with its share of NAME_BONUS (`_name_steps`).
-    name_steps: Mapping[str, float] = MappingProxyType({})
+    # The starts, two characters or more, of the people's names it shows whole (`names_in`).
+    name_starts: frozenset[str] = frozenset()
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
@@ -425,8 +425,8 @@ def _opening(tokens: list[_Token], first: int, quoted: str) -> LmState:
     open: the clause so far matters (a sentence cannot end three characters after a 、), so up
     to CONTEXT tokens of it are scored."""
     start = max(0, first - CONTEXT)
-    state = _scored_tokens(PIECE_START if start == 0 else MID_TEXT, tokens[start:first])
-    return state._replace(quoted=quoted)
+    state, _ = _scored_tokens(PIECE_START if start == 0 else MID_TEXT, tokens[start:first])
+    return state._replace(quoted=quoted, shape=_shape_at())
 
 
 def _quoted(tokens: list[_Token], quoted: str) -> str:
@@ -446,12 +446,16 @@ def _quoted_after_text(quoted: str, text: str) -> str:
     return quoted
 
 
-def _scored_tokens(state: LmState, tokens: list[_Token]) -> LmState:
-    """Observed tokens as they read, each '?' a character lost some other way."""
+def _scored_tokens(state: LmState, tokens: list[_Token]) -> tuple[LmState, float]:
+    """Observed tokens as they read, each '?' a character lost some other way; and what the
+    names they show gain (`_name_gain`), as a reading showing them would."""
+    gained = 0.0
     for token in tokens:
         if token.kind != "note":
-            state = _scored(state, LOST if token.kind == "?" else token.data.decode("gbk"))
-    return state
+            after = _scored(state, LOST if token.kind == "?" else token.data.decode("gbk"))
+            gained += _name_gain(state, after)
+            state = after
+    return state, gained
 
 
 def _note(hyp: _Hyp, pos: int, message: str) -> _Hyp:
@@ -486,7 +490,7 @@ def _emit(
     before = hyp.out[0] if hyp.out is not None else ""
     singular = before in _PRONOUN_SET and text not in _PLURAL_SET
     state = state or _scored(hyp.lm, text)
-    gain = (_pronoun_odds(before) if singular else 0.0) + _name_bonus(state.chars)
+    gain = (_pronoun_odds(before) if singular else 0.0) + _name_gain(hyp.lm, state)
     return hyp._replace(
         owed=hyp.owed if owed is None else owed,
         penalty=hyp.penalty + gain,
@@ -499,24 +503,20 @@ def _emit(
     )
 
 
-def _name_bonus(chars: str) -> float:
-    """A share of NAME_BONUS where the last characters go on with a name the document shows
-    elsewhere: the model knows names' characters as rare, the document knows this one."""
-    steps = _document().name_steps
-    if not steps:
+def _name_gain(before: LmState, after: LmState) -> float:
+    """Where the last character goes on with a name the document shows elsewhere, what the
+    model charged for it beyond NAME_CHAR_LOGP: the model knows a name's characters as rare
+    (冬梅 after 赖, against 赖斗), the document knows this name."""
+    starts = _document().name_starts
+    if not starts or (after.chars[-2:] not in starts and after.chars[-3:] not in starts):
         return 0.0
-    return max(steps.get(chars[-3:], 0.0), steps.get(chars[-2:], 0.0))
+    return max(0.0, NAME_CHAR_LOGP - (after.score - before.score))
 
 
-def _name_steps(names: frozenset[str]) -> dict[str, float]:
-    """Each start of a name, two characters or more, with its share of NAME_BONUS: a name is
-    rewarded character by character, so the beam keeps its rare middle (郭雅 of 郭雅琴) until
-    the character that completes it."""
-    steps: dict[str, float] = {}
-    for name in names:
-        for end in range(2, len(name) + 1):
-            steps[name[:end]] = max(steps.get(name[:end], 0.0), NAME_BONUS / (len(name) - 1))
-    return steps
+def _name_starts(names: frozenset[str]) -> frozenset[str]:
+    """Each start of a name, two characters or more: a name is rewarded character by
+    character, so the beam keeps its rare middle (郭雅 of 郭雅琴) until the one completing it."""
+    return frozenset(name[:end] for name in names for end in range(2, len(name) + 1))
 
 
 def _feed(
@@ -676,7 +676,7 @@ def _by_commonness(
 
 def _name_followers(prev: str) -> frozenset[int]:
     """Codes of the characters that follow `prev` in a name the document shows."""
-    starts = _document().name_steps
+    starts = _document().name_starts
     if not starts or not prev:
         return frozenset()
     return _codes_of("".join(start[-1] for start in starts if start[-2] == prev))
@@ -1076,11 +1076,12 @@ def _windows(
         at = _WINDOW_AT.set(offset + tokens[first].start)  # the piece starts at `offset`
         try:
             end, readings = _decode_window(tokens, first, opened)
+            if readings:
+                readings = _balanced(readings, _rest_of_paragraph(offset + tokens[end - 1].end))
+            accepted = bool(readings) and _accepted(tokens, first, end, readings[0], strict, opened)
         finally:
             _WINDOW_AT.reset(at)
-        if readings:
-            readings = _balanced(readings, _rest_of_paragraph(offset + tokens[end - 1].end))
-        if not readings or not _accepted(tokens, first, end, readings[0], strict, opened):
+        if not accepted:
             done = max(end, _past_run(tokens, q))  # retrying inside would cost quadratic time
             continue
         done = known = end
@@ -1088,25 +1089,40 @@ def _windows(
         yield first, done, readings
 
 
-def _rest_of_paragraph(at: int) -> str | None:
-    """The document's text from `at` (in the part being repaired) to the end of its paragraph;
-    None where a '?' in it may hide a quotation mark."""
+def _shape_at() -> str:
+    """The shape of the quotation open where the window starts (`LmState.shape`), as the
+    document's paragraph reads up to there."""
+    document = _document()
+    end = document.start + _WINDOW_AT.get()
+    start = document.text.rfind("\n", 0, end) + 1
+    return quotation_read("", "\n", _as_read(document.text[start:end]))[0]
+
+
+def _rest_of_paragraph(at: int) -> str:
+    """The document's text from `at` (in the part being repaired) to the end of its paragraph."""
     document = _document()
     start = document.start + at
     end = document.text.find("\n", start)
-    rest = document.text[start : end if end >= 0 else len(document.text)]
-    return None if "?" in rest else rest
+    return _as_read(document.text[start : end if end >= 0 else len(document.text)])
 
 
-def _balanced(readings: list[_Hyp], rest: str | None) -> list[_Hyp]:
-    """Readings best first, each charged for the quotation it leaves unbalanced in the rest of
-    its paragraph, `rest`, where that is known: the window ends before the paragraph does."""
-    if rest is None:
-        return readings
-    charged = [
-        _pay(h, QUOTE_UNBALANCED) if unbalanced_until_paragraph_end(h.lm.quoted, rest) else h
-        for h in readings
-    ]
+def _as_read(text: str) -> str:
+    """Damaged text with its inserted readings taken out and its marks full-width (only '?'
+    is left as it is: it may be damage)."""
+    return ANNOTATION.sub("", text).translate(_MARKS_FULL_WIDTH)
+
+
+def _balanced(readings: list[_Hyp], rest: str) -> list[_Hyp]:
+    """Readings best first, each charged for what the rest of its paragraph, `rest`, says of
+    the quotation it leaves open (a clause in one opened as a term, `lm.quotation_read`), and,
+    where no '?' in `rest` may hide a mark, for one it leaves unbalanced: the window ends
+    before the paragraph does."""
+    charged = []
+    for h in readings:
+        cost = quotation_read(h.lm.shape, h.lm.tail[-1:], rest)[1]
+        if "?" not in rest and unbalanced_until_paragraph_end(h.lm.quoted, rest):
+            cost += QUOTE_UNBALANCED
+        charged.append(_pay(h, cost))
     return sorted(charged, key=lambda h: h.score, reverse=True)
 
 
@@ -1124,23 +1140,12 @@ def _accepted(
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
     assumes, or bare '?' runs would be filled with invented words."""
-    observed = _scored_tokens(_opening(tokens, first, quoted), tokens[first:end]).score
-    gain = hyp.score - observed - NAME_BONUS * _names_shown(tokens[first:end])
+    state, named = _scored_tokens(_opening(tokens, first, quoted), tokens[first:end])
+    gain = hyp.score - state.score - named
     if not strict:
         return gain >= 0.0
     assumed = hyp.hidden * COST_HIDDEN_BYTE if hyp.evidence == 0 else 0.0
     return gain + assumed >= STRICT_MARGIN
-
-
-def _names_shown(tokens: list[_Token]) -> int:
-    """How many of the document's names the tokens show as they stand (each earns a reading
-    NAME_BONUS, so only a name the repair restores is a gain)."""
-    names = _document().names
-    if not names:
-        return 0
-    simple = tables().simplified
-    text = "".join(simple.get(c, c) for c in _bytes_text(tokens))
-    return sum(text.count(name) for name in names)
 
 
 def _bytes_text(tokens: Iterable[_Token]) -> str:
@@ -1280,10 +1285,8 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         return text, []
     if not any(map(is_han, text)):
         return text, []
-    names = names_in(text)
-    document = _Document(
-        _unused_forms(text), _listed(text), text, names=names, name_steps=_name_steps(names)
-    )
+    starts = _name_starts(names_in(text))
+    document = _Document(_unused_forms(text), _listed(text), text, name_starts=starts)
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
     starts = itertools.accumulate((len(part) for part in parts[:-1]), initial=0)

@@ -9,7 +9,8 @@ characters (and each mark with the character beside it) also scores how much lik
 second is after the first than anywhere, sharpened by the character before, from real news
 text (bigrams.py), at a small weight.  A mark that ends a clause also scores how often news
 text ends one after the word before it (a preposition never does).  Quotation marks must
-balance within a paragraph.
+balance within a paragraph, and a quotation opened right after a character is a term, seldom
+holding a clause (bigrams.quotation_odds).
 It is kept incrementally (`LmState.push`) so a beam search can score one character at a time.
 Scores are for Simplified text; callers convert first.
 """
@@ -22,7 +23,18 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from generator.normalize.bigrams import LOST, char_bigrams, word_marks
+from generator.normalize.bigrams import (
+    LOST,
+    QUOTATION_CLAUSE,
+    QUOTATION_CLAUSE_MARKS,
+    QUOTATION_CLOSE,
+    QUOTATION_OPEN,
+    char_bigrams,
+    quotation_closed,
+    quotation_odds,
+    quotation_opened,
+    word_marks,
+)
 from generator.tables import cached_table, jieba_dictionary
 
 NON_HAN_LOGP = -7.0  # symbols and Latin letters carry no word evidence
@@ -138,6 +150,7 @@ class LmState(NamedTuple):
     # after a quotation that ended a sentence (。”), while the words that say whose it was are.
     last_mark: str = ""
     word: str = ""  # the last word of the best segmentation, if it ends at the last character
+    shape: str = ""  # how the innermost “ quotation opened, and if it held a clause; "" unknown
 
     @property
     def attributes(self) -> bool:
@@ -151,7 +164,10 @@ class LmState(NamedTuple):
     def push(self, char: str) -> LmState:
         """Extend by one character: the best of every dictionary word that can end here, plus
         how well the character follows the previous one in running text."""
-        flow = self.flow + _follows(self.tail, char)
+        # The end of 。”他笑着说。: the 1998 corpus writes 他笑着说：“…”, so its counts of what
+        # ends a sentence after 着说 (or any word) say nothing here (QUOTED_SENTENCE).
+        attributed = char in SENTENCE_END and self.attributes
+        flow = self.flow + (0.0 if attributed else _follows(self.tail, char))
         tail = (self.tail + char)[-2:]
         if not is_han(char):
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
@@ -159,13 +175,15 @@ class LmState(NamedTuple):
                 odd += SHORT_CLAUSE + (QUOTED_SHORT_CLAUSE if self.last_mark in QUOTES else 0.0)
             run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
-            odd += WORD_MARK_WEIGHT * word_marks().get(self.word + char, 0.0) if self.word else 0.0
+            if self.word and not attributed:
+                odd += WORD_MARK_WEIGHT * word_marks().get(self.word + char, 0.0)
+            shape, shaped = _shaped(self.shape, self.tail[-1:] or self.after, char)
             ends = _ends_paragraph(self.after, self.run, char)
             logp = LINE_END_AFTER_SENTENCE if ends else language_model().single(char)
-            best = (self.best[-1] + logp + odd,)
+            best = (self.best[-1] + logp + odd + shaped,)
             quoted = quoted_after(self.quoted, char)
             mark = QUOTED_SENTENCE if char in CLOSING and self.after in SENTENCE_END else char
-            return LmState("", best, char, run, flow, quoted, tail, mark)
+            return LmState("", best, char, run, flow, quoted, tail, mark, "", shape)
         window, best = self.chars + char, self.best
         lm = language_model()
         top, word = best[-1] + lm.word_logp.get(char, lm.unknown_logp), char
@@ -175,7 +193,38 @@ class LmState(NamedTuple):
         keep = MAX_WORD - 1
         best = (*best, top)[-keep - 1 :]
         run = min(self.run + 1, 9)
-        return LmState(window[-keep:], best, "", run, flow, self.quoted, tail, self.last_mark, word)
+        return LmState(
+            window[-keep:], best, "", run, flow, self.quoted, tail, self.last_mark, word, self.shape
+        )
+
+
+def _shaped(shape: str, before: str, char: str) -> tuple[str, float]:
+    """The shape of the innermost “ quotation after `char` (`before` it: the character before),
+    and how much likelier `char` is for a quotation of that shape than for any (log ratio):
+    a clause mark in a term (学校“钟老师…，) or a sentence ended inside it (…上海”) is rare."""
+    if char == QUOTATION_OPEN:
+        return (quotation_opened(before) if before else ""), 0.0  # "": not known
+    if not shape or char == "\n":
+        return "", 0.0
+    odds = quotation_odds()
+    if char in QUOTATION_CLAUSE_MARKS and not shape.endswith(QUOTATION_CLAUSE):
+        return shape + QUOTATION_CLAUSE, odds.clause[shape]
+    if char == QUOTATION_CLOSE:
+        held = odds.no_clause.get(shape, 0.0)
+        return "", odds.closed[shape + quotation_closed(before)] + held
+    return shape, 0.0
+
+
+def quotation_read(shape: str, before: str, text: str) -> tuple[str, float]:
+    """`_shaped` over `text` of the document, as far as its first '?' (what it hides is not
+    known): the shape after it, or "" where that is unknown, and what it says of the shape."""
+    odds = 0.0
+    for char in text:
+        if char == "?":
+            return "", odds
+        shape, more = _shaped(shape, before, char)
+        odds, before = odds + more, char
+    return shape, odds
 
 
 @lru_cache(maxsize=1 << 17)

@@ -38,7 +38,8 @@ NAME_CHAR_MIN = 5000  # names a character is in, of 32 million, for it to be a n
 NOT_SUBJECTS = ("记者", "通讯员")  # a byline's names are the reporters', not the story's people
 # A surname standing alone starts a name only before a word jieba's dictionary does not know
 # well (沈 / 桂兰 7 times, 黄 / 建国 3,083; not 和 / 卫生 4,290), and only if it is not mostly a
-# word of its own (和 555,815 times, 于, 时, 向, 高, 成; 王 19,704).
+# word of its own (和 555,815 times, 于, 时, 向, 高, 成; 王 19,704) or two characters follow that
+# jieba hardly knows (高 / 婷婷 3 times, against 高 / 质量: NAME_MAX_FREQUENCY).
 GIVEN_NAME_MAX_FREQUENCY = 3500
 SURNAME_MAX_FREQUENCY = 40000
 # A three-character name jieba knows is rare in it (刘志强 3); one of two it must not know at all
@@ -50,6 +51,10 @@ PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the do
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
 _SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
 _WHOLE_SENTENCE = re.compile(r"[^。！\n]+")  # '?' is left in: it may be damage
+# What a decoder thrown out of step may have read: from a '?' on, through marks that may have
+# been made of a character's byte and the next one's (garble.py), to the first other ASCII
+# character, where it is in step again (a digit, a letter, a bracket, a line end).
+_MISREAD = re.compile(r"\?(?:[,?!;:]|[^\x00-\x7f])*")
 
 
 def woman_probability(text: str, at: int) -> float | None:
@@ -95,12 +100,10 @@ def pronoun_evidence(text: str, at: int) -> str:
 @lru_cache(maxsize=16)
 def names_in(text: str) -> frozenset[str]:
     """The people's names the text shows whole, in Simplified: a name garbled at one place
-    (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  Sentences a
-    '?' may have damaged are not read."""
+    (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  What a '?'
+    may have thrown out of step is not read (`_MISREAD`)."""
     names = set()
-    for sentence in _WHOLE_SENTENCE.findall(text):
-        if "?" in sentence:
-            continue
+    for sentence in _WHOLE_SENTENCE.findall(_MISREAD.sub("\n", text)):
         words = _words(sentence)
         for index, word in enumerate(words):
             given = _given_name(words, index)
@@ -237,7 +240,8 @@ def _given_name(words: list[str], index: int) -> str | None:
     elif len(word) == 1 and 1 <= len(after) <= 2:
         if frequency.get(after, 0) >= GIVEN_NAME_MAX_FREQUENCY:
             return None
-        if frequency.get(word, 0) >= SURNAME_MAX_FREQUENCY:
+        common = frequency.get(word, 0) >= SURNAME_MAX_FREQUENCY  # 高 (高质量), 成
+        if common and not (len(after) == 2 and frequency.get(after, 0) < NAME_MAX_FREQUENCY):
             return None
         given, following = after, index + 2
     else:
