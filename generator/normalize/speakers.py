@@ -143,13 +143,18 @@ def _pronoun_share(text: str) -> float | None:
 @lru_cache(maxsize=256)
 def _person_before(text: str, at: int) -> tuple[float, str] | None:
     """(P(woman), the words that say so) of the first person outside quotation marks of the
-    nearest of SENTENCES_BACK sentences before `at`."""
+    nearest of SENTENCES_BACK sentences before `at` that names one.  Where the name says
+    nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，她把工作室
+    取名); with none, nothing does (邱子涵: not the man named sentences before her)."""
     start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
     narrative = _SENTENCE_END.split(_outside_quotations(text[start:at]))
-    for sentence in reversed([s for s in narrative if s.strip()][-SENTENCES_BACK:]):
-        found = _first_person(sentence)
-        if found is not None:
-            return found
+    recent = [s for s in narrative if s.strip()][-SENTENCES_BACK:]
+    for back in range(len(recent) - 1, -1, -1):
+        found = _first_person(recent[back])
+        if found is None:
+            continue
+        woman = found[0] if found[0] is not None else _pronoun_share("".join(recent[back:]))
+        return None if woman is None else (woman, found[1])
     return None
 
 
@@ -176,13 +181,14 @@ def _outside_quotations(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _first_person(sentence: str) -> tuple[float, str] | None:
+def _first_person(sentence: str) -> tuple[float | None, str] | None:
     """(P(woman), the words) of the sentence's first person, named or called by a gendered
-    word."""
+    word; P(woman) None for a name that says nothing of it (子涵: each of its characters common
+    in names of both sexes; 钟表匠 is no name, 匠 being no name's)."""
     words = _words(sentence)
     for index in range(len(words)):
         found = _gender_of(words, index)
-        if found is not None:
+        if found is not None or _names_either_sex(words, index):
             surname_alone = len(words[index]) == 1  # 沈 / 桂兰
             return found, words[index] + (words[index + 1] if surname_alone else "")
     return None
@@ -203,6 +209,12 @@ def _gender_of(words: list[str], index: int) -> float | None:
     if odds is None or abs(odds) < NAME_EVIDENCE:
         return None
     return min(CERTAIN, max(1 - CERTAIN, 1 / (1 + math.exp(-odds))))
+
+
+def _names_either_sex(words: list[str], index: int) -> bool:
+    """Does words[index] start a name whose characters are names' but tell no sex?"""
+    given = _given_name(words, index)
+    return given is not None and _woman_log_odds(given) is not None
 
 
 def _gendered(word: str) -> bool | None:
