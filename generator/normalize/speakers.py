@@ -188,7 +188,7 @@ def _first_person(sentence: str) -> tuple[float | None, str] | None:
     words = _words(sentence)
     for index in range(len(words)):
         found = _gender_of(words, index)
-        if found is not None or _names_either_sex(words, index):
+        if found is not None or _names_a_person(words, index):
             surname_alone = len(words[index]) == 1  # 沈 / 桂兰
             return found, words[index] + (words[index + 1] if surname_alone else "")
     return None
@@ -211,8 +211,9 @@ def _gender_of(words: list[str], index: int) -> float | None:
     return min(CERTAIN, max(1 - CERTAIN, 1 / (1 + math.exp(-odds))))
 
 
-def _names_either_sex(words: list[str], index: int) -> bool:
-    """Does words[index] start a name whose characters are names' but tell no sex?"""
+def _names_a_person(words: list[str], index: int) -> bool:
+    """Does words[index] start a name all of whose characters are names' (a person, even where
+    they tell no sex), not a word that happens to open with a surname (钟表匠)?"""
     given = _given_name(words, index)
     return given is not None and _woman_log_odds(given) is not None
 
