@@ -35,7 +35,6 @@ from generator.normalize.bigrams import LOST, char_bigrams
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
-    QUOTE_UNBALANCED,
     QUOTES,
     QUOTES_UNKNOWN,
     SHORT_CLAUSE_CHARS,
@@ -44,7 +43,7 @@ from generator.normalize.lm import (
     language_model,
     quotation_read,
     quoted_after,
-    unbalanced_until_paragraph_end,
+    rest_of_paragraph_odds,
 )
 from generator.normalize.pinyin import (
     ANNOTATION,
@@ -1114,15 +1113,9 @@ def _as_read(text: str) -> str:
 
 def _balanced(readings: list[_Hyp], rest: str) -> list[_Hyp]:
     """Readings best first, each charged for what the rest of its paragraph, `rest`, says of
-    the quotation it leaves open (a clause in one opened as a term, `lm.quotation_read`), and,
-    where no '?' in `rest` may hide a mark, for one it leaves unbalanced: the window ends
-    before the paragraph does."""
-    charged = []
-    for h in readings:
-        cost = quotation_read(h.lm.shape, h.lm.tail[-1:], rest)[1]
-        if "?" not in rest and unbalanced_until_paragraph_end(h.lm.quoted, rest):
-            cost += QUOTE_UNBALANCED
-        charged.append(_pay(h, cost))
+    the quotations it leaves open (`lm.rest_of_paragraph_odds`): the window ends before the
+    paragraph does."""
+    charged = [_pay(h, rest_of_paragraph_odds(h.lm, rest)) for h in readings]
     return sorted(charged, key=lambda h: h.score, reverse=True)
 
 

@@ -319,6 +319,16 @@ def unbalanced_until_paragraph_end(quoted: str, text: str) -> bool:
     return _unbalanced(quoted, "\n")
 
 
+def rest_of_paragraph_odds(state: LmState, rest: str) -> float:
+    """What the rest of the paragraph, `rest` (damaged text, where a '?' may hide any mark),
+    says of the quotations a reading ending in `state` leaves open: their shape as far as the
+    first '?' (`quotation_read`), and, where no '?' is left, whether one stays unbalanced."""
+    odds = quotation_read(state.shape, state.tail[-1:], rest)[1]
+    if "?" not in rest and unbalanced_until_paragraph_end(state.quoted, rest):
+        odds += QUOTE_UNBALANCED
+    return odds
+
+
 def _ends_paragraph(before: str, run: int, char: str) -> bool:
     """A line end right after 。！？ or a closing mark: how paragraphs end.  A quotation closed
     right after a character (`run` of them before it) ends one a tenth as often as 。” does
