@@ -84,6 +84,15 @@ def test_how_a_quotation_opened_says_what_it_holds() -> None:
     assert odds.closed["m,H"] < 0.0 < odds.closed["m,E"]  # speech with clauses ends one: …。”
 
 
+def test_how_a_quotation_opened_says_how_it_opens() -> None:
+    # Speech opens with 我 and 这 (。“我最喜欢), a term with a number (所谓“三个责任人”); a character
+    # the counts hardly know moves nothing.
+    first = quotation_odds().first
+    assert first["c"]["我"] < -1.0 < 0.5 < first["m"]["我"]
+    assert first["m"]["三"] < -0.5 < 0.0 < first["c"]["三"]
+    assert first["c"].get("宿", 0.0) == first["m"].get("宿", 0.0) == 0.0
+
+
 @pytest.mark.parametrize(
     ("before", "opened", "closed"),
     [("校", "c", "H"), ("。", "m", "E"), ("：", "m", "O"), (",", "m", "O"), ("", "m", "O")],

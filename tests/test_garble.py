@@ -193,6 +193,29 @@ def test_a_sentence_end_before_a_quotation_of_clauses_is_not_read_as_a_word(text
     assert repaired_exactly(text, [])
 
 
+def test_a_sentence_end_before_a_quotation_opening_with_i_is_not_read_as_a_word() -> None:
+    # 球。“我最喜欢 read 球粒“ (球粒 is a word) in every corruption of a blind article: the
+    # clause after 啦 left it 0.1 behind; speech opens with 我 and a term seldom does.
+    text = (
+        "12岁的吴雨彤是队里的“主力射手”，本届联赛打进了7个球。“我最喜欢踢前锋啦，进球的时候"
+        "感觉特别开心。”\n记者在现场看到，孩子们正在训练。\n"
+    )
+    assert repaired_exactly(text, ["隊"])
+
+
+@pytest.mark.parametrize("listed", [["靦"], []])
+def test_a_rare_character_after_a_dropped_pair_is_read_by_what_follows_its_ascii_trail(
+    listed: list[str],
+) -> None:
+    # 。”她靦腆地說: `fd ec` (她's trail, 靦's lead) is user-defined and vanished, and 靦's trail
+    # survived as `t`.  Its reading (tiǎn), or the 腆 after it, names the rare 靦 that commonness
+    # had cut (left unrepaired, or read ﹖腆).
+    text = "女队长吴雨彤说：“进球的时候感觉特别开心。”她腼腆地说，“以后还想踢。”\n"
+    damage = "?!彼t(tiǎn)腆" if listed else "?!彼t腆"
+    repaired, _ = remove_pinyin_annotations(repair_showing(text, listed, damage))
+    assert "。”她靦腆地說" in repaired
+
+
 def test_a_name_the_document_shows_is_read_over_a_shorter_likelier_reading() -> None:
     # 。”赖冬梅说 read 。”赖斗说: one character fewer and no dropped pair (`ac c3`), and 冬梅 rare
     # after 赖; and 曹国平 read 曹国航 (国航, Air China) where the same paragraph names him after a
@@ -207,6 +230,10 @@ def test_a_name_the_document_shows_is_read_over_a_shorter_likelier_reading() -> 
         "土层，一边向记者介绍。\n“雨越大，越要勤跑几趟，心里才有底。”曹国平说。\n"
     )
     assert "曹國平說" in repair_showing(text, ["關"], "壩腳?!?5歲")
+    # 。”吴雨彤说 read 吳雨同說: `ae d5` (彤's trail, 說's lead) dropped, and 彤 ranked by the
+    # model alone was not among the candidates the name could lift.
+    text = "12岁的吴雨彤是队里的“主力射手”。“进球的时候感觉特别开心。”吴雨彤说。\n"
+    assert "。”吳雨彤說" in repair_showing(text, ["隊"], "?!眳怯晖f")
 
 
 def test_a_quotation_said_with_a_smile_is_not_read_as_a_theory() -> None:
@@ -383,10 +410,13 @@ def test_a_character_the_converter_left_simplified_is_read_though_shown_nowhere_
     assert repaired_exactly("“这是大家的心愿。”我们白天干农活，晚上来打球。", [])
 
 
-def test_a_byte_swallowed_before_a_byline_bracket_is_lost_not_a_line_end() -> None:
-    # 。”(记者: a bracket follows sentence ends in news as often as paragraph starts do.
-    repaired = repair_showing("他说：“这感觉真不轻松。”（记者张治平", ["說"], "?!?記者")
-    assert "輕松。”□記者" in repaired
+def test_a_byte_swallowed_before_a_paragraph_opened_by_a_reporter_is_a_line_end() -> None:
+    # 。”\n记者在车站看到: the corpus's 。（记者 bylines had made the byte a lost bracket, but a
+    # bracket shows by the `)` closing it, and none does here.
+    repaired = repair_showing(
+        "他说：“能多睡半小时呢。”\n记者在车站看到，各站均设有电梯。", ["時"], "?!?記者"
+    )
+    assert "呢。”\n記者在" in repaired
 
 
 def test_a_times_hour_swallowed_before_its_minutes_is_shown_lost() -> None:

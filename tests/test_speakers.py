@@ -26,6 +26,8 @@ def about_a_woman(text: str) -> float | None:
         "27岁的女司机姚思雨驾驶首趟列车。“心里有些激动。",
         # 高 is mostly a word (高质量), but 婷婷 is hardly one: a name, not an adjective
         "今年29岁的高婷婷大学毕业后回到家乡创业。“刚开始直播间里就十几个人。",
+        # jieba cuts 女 / 队长: the title before her name says it surer than 雨彤 does
+        "12岁的女队长吴雨彤打进了7个球。“我最喜欢踢前锋啦。",
     ],
 )
 def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:

@@ -33,9 +33,10 @@ from generator.tables import cached_table, package_file
 DISCOUNT = 0.75
 HELD_OUT = 10
 LINE_START = "\n"
-# ASCII bytes a line end competes with after a sentence: digits (。9月) and the bracket that
-# was full-width before the corruption (。（张治平）); the corpus writes it full-width.
-LOST_AFTER_SENTENCE = "0123456789（"
+# ASCII bytes a line end competes with after a sentence: digits (。9月).  A bracket there
+# (。（张治平）) shows by the `)` that closes it, which the repair looks for first, so where none
+# closes the competitor is a digit alone (。”\n记者在车站看到: the corpus's 。（记者 had won).
+LOST_AFTER_SENTENCE = "0123456789"
 SENTENCE_END = "。"
 # The corpus is one January's paper: it opens paragraphs with 1月 (100 times in its counted
 # nine tenths) as any paper opens them with its own month.  Its other months (2-11) open a
@@ -61,6 +62,9 @@ QUOTATION_CLAUSE = ","  # a shape's mark that the quotation held a clause mark
 OPENED_AFTER_CHARACTER, OPENED_AFTER_MARK = "c", "m"
 CLOSED_AFTER_CHARACTER, CLOSED_AFTER_SENTENCE, CLOSED_AFTER_MARK = "H", "E", "O"
 SHAPE_PRIOR = 0.5  # added to every count of shapes, so an unseen one is rare, not impossible
+# Added to a first character's count and to the count expected of it were the way a quotation
+# opened no matter, so a character seen a few times moves its odds little.
+FIRST_PRIOR = 5.0
 # The corpus writes digits and Latin letters full-width (１９９８年); the articles write them ASCII.
 _HALF_WIDTH = str.maketrans(
     {
@@ -127,11 +131,13 @@ class QuotationOdds:
     """How much likelier each turn of a “…” quotation is, by how it opened, than for any
     quotation (log ratios): `clause[opened]`, it holds a clause mark; `no_clause[opened]`, it
     closes holding none; `closed[opened + held + closed]`, it closes after a character, a
-    sentence end or another mark, having held one (held QUOTATION_CLAUSE) or not ("")."""
+    sentence end or another mark, having held one (held QUOTATION_CLAUSE) or not ("");
+    `first[opened][char]`, it opens with `char` (speech with 我 or 这, a term with 三 or 一)."""
 
     clause: dict[str, float]
     no_clause: dict[str, float]
     closed: dict[str, float]
+    first: dict[str, dict[str, float]]
 
 
 def quotation_opened(before: str) -> str:
@@ -159,17 +165,43 @@ def quotation_odds() -> QuotationOdds:
 def _count_quotations(corpus: Path) -> QuotationOdds:
     """The shapes of the “…” quotations within the counted paragraphs."""
     shapes: Counter[tuple[str, str, str]] = Counter()
+    firsts: Counter[tuple[str, str]] = Counter()
     for line in corpus_lines(corpus, held_out=False):
         for quotation in QUOTATION.finditer(line):
             inner = quotation.group(1)
             opened = quotation_opened(line[quotation.start() - 1] if quotation.start() else "")
             held = QUOTATION_CLAUSE if any(c in QUOTATION_CLAUSE_MARKS for c in inner) else ""
             shapes[opened, held, quotation_closed(inner[-1:])] += 1
-    return _quotation_odds(shapes)
+            if inner:
+                firsts[opened, inner[0]] += 1
+    return _quotation_odds(shapes, firsts)
 
 
-def _quotation_odds(shapes: Counter[tuple[str, str, str]]) -> QuotationOdds:
-    """The log ratios of QuotationOdds from counts of (opened, held, closed)."""
+def _first_odds(firsts: Counter[tuple[str, str]]) -> dict[str, dict[str, float]]:
+    """log (seen + FIRST_PRIOR) / (expected + FIRST_PRIOR) of each character opening quotations
+    of each kind, expected being its share of all quotations' openings times the kind's count."""
+    kinds = Counter[str]()
+    chars = Counter[str]()
+    for (opened, char), n in firsts.items():
+        kinds[opened] += n
+        chars[char] += n
+    total = kinds.total()
+    return {
+        opened: {
+            char: math.log(
+                (firsts[opened, char] + FIRST_PRIOR) / (kinds[opened] * n / total + FIRST_PRIOR)
+            )
+            for char, n in chars.items()
+        }
+        for opened in kinds
+    }
+
+
+def _quotation_odds(
+    shapes: Counter[tuple[str, str, str]], firsts: Counter[tuple[str, str]]
+) -> QuotationOdds:
+    """The log ratios of QuotationOdds from counts of (opened, held, closed) and of
+    (opened, first character)."""
     opened_kinds = (OPENED_AFTER_CHARACTER, OPENED_AFTER_MARK)
     held_kinds = (QUOTATION_CLAUSE, "")
     closed_kinds = (CLOSED_AFTER_CHARACTER, CLOSED_AFTER_SENTENCE, CLOSED_AFTER_MARK)
@@ -199,6 +231,7 @@ def _quotation_odds(shapes: Counter[tuple[str, str, str]]) -> QuotationOdds:
             for h in held_kinds
             for c in closed_kinds
         },
+        first=_first_odds(firsts),
     )
 
 

@@ -618,7 +618,8 @@ def _candidates(
     else:
         codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
-    best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score)
+    # ranked as `_emit` will score them: 彤 goes on with 吴雨彤, which the model prices as rare
+    best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score + _name_gain(hyp.lm, c[2]))
     if not then or len(found) <= CANDIDATES:
         return best
     if len(then) == 1:
@@ -734,11 +735,12 @@ def _commonness_table() -> dict[int, float]:
 def _feed_bytes(hyp: _Hyp, data: bytes, pos: int, after: bytes = b"") -> Iterator[_Hyp]:
     """Feed an observed token; its second byte may complete its own mark (。).
     Misread, the token's first byte ends a character and its second starts the next, which the
-    byte `after` it ends: that next character is known, so the first is also chosen in its
-    light (危害 = `ce a3 | ba a6` seen as `?:`: 危 alone is rare, 危害 is not)."""
+    token `after` it ends: that next character is known, so the first is also chosen in its
+    light (危害 = `ce a3 | ba a6` seen as `?:`: 危 alone is rare, 危害 is not).  So is the one
+    an ASCII trail ends, where the decoder is aligned again after it (靦腆 = `ec 74 | cc f3`
+    seen as `t腆`)."""
     ascii_mark = data != SENTENCE_END_BYTES and int.from_bytes(data) in STREAM_MARKS
-    misread = hyp.pending is not None and len(data) == 2 and after
-    then = tables().char_of.get(data[-1] << 8 | after[0], "") if misread else ""
+    then = _known_after(hyp, data, after)
     current = [hyp]
     for k, byte in enumerate(data):
         step = partial(
@@ -746,6 +748,15 @@ def _feed_bytes(hyp: _Hyp, data: bytes, pos: int, after: bytes = b"") -> Iterato
         )
         current = [n for h in current for n in step(h)]
     yield from current
+
+
+def _known_after(hyp: _Hyp, data: bytes, after: bytes) -> str:
+    """The character known to follow the one `data` ends, if any (see `_feed_bytes`)."""
+    if hyp.pending is None or not after:
+        return ""
+    if len(data) == 2:
+        return tables().char_of.get(data[-1] << 8 | after[0], "")
+    return after.decode("gbk") if data[0] < 0x80 and _is_text(after) else ""
 
 
 def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
@@ -781,9 +792,17 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         if token.data == SENTENCE_END_BYTES and hyp.pending is not None:
             return  # every 。 in the stream was a split point: the decoder restarted there
         misread = hyp.pending is not None and _is_text(token.data)
-        after = tokens[i + 1].data[:1] if i + 1 < len(tokens) else b""
+        following = tokens[i + 1] if i + 1 < len(tokens) else None
+        hyp = _named_by_next_reading(hyp, token, following)
+        after = following.data if following and following.kind == "bytes" else b""
+        # An ASCII trail ends the misread run, so the character after it is certain: readings
+        # are compared with it, or a rare one it makes a word with is cut first (靦 of 靦腆).
+        aligned_after = hyp.pending is not None and len(token.data) == 1 and _is_text(after)
         for h in _feed_bytes(hyp, token.data, token.start, after):
-            yield i + 1, _proven(h) if misread else h
+            if aligned_after:
+                yield from _expand(h, tokens, i + 1)
+            else:
+                yield i + 1, _proven(h) if misread else h
     elif token.kind == "note":
         if token.data and not hyp.owed:  # the text it may be
             yield from ((i + 1, h) for h in _feed_bytes(hyp, token.data, token.start))
@@ -801,6 +820,25 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
     else:
         yield from _expand_question(hyp, tokens, i)
+
+
+def _named_by_next_reading(hyp: _Hyp, token: _Token, following: _Token | None) -> _Hyp:
+    """A lead known only as a range (after a dropped pair), an ASCII trail that survived, then
+    `(pinyin)`: the reading must be of the character they make, so only the leads that make
+    one read so are kept before commonness would cut a rare character (她靦腆: `fd ec` dropped,
+    `t(tiǎn)` left; 靦 = `ec 74`)."""
+    if (
+        hyp.pending is None
+        or len(hyp.pending) == 1
+        or len(token.data) != 1
+        or following is None
+        or following.kind != "note"
+        or following.data  # an untoned `(men)` may be text
+    ):
+        return hyp
+    trail = token.data[0]
+    readers = tables().by_reading.get(following.syllable, frozenset())
+    return hyp._replace(pending=tuple(v for v in hyp.pending if v << 8 | trail in readers))
 
 
 def _after_ascii(out: tuple | None) -> bool:

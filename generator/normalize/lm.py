@@ -190,6 +190,8 @@ class LmState(NamedTuple):
         for k, logp, ending in _words_ending(window):
             if best[-k] + logp > top:
                 top, word = best[-k] + logp, ending
+        if self.tail[-1:] == QUOTATION_OPEN:
+            top += _shaped(self.shape, QUOTATION_OPEN, char)[1]
         keep = MAX_WORD - 1
         best = (*best, top)[-keep - 1 :]
         run = min(self.run + 1, 9)
@@ -201,12 +203,15 @@ class LmState(NamedTuple):
 def _shaped(shape: str, before: str, char: str) -> tuple[str, float]:
     """The shape of the innermost “ quotation after `char` (`before` it: the character before),
     and how much likelier `char` is for a quotation of that shape than for any (log ratio):
-    a clause mark in a term (学校“钟老师…，) or a sentence ended inside it (…上海”) is rare."""
+    a clause mark in a term (学校“钟老师…，) or a sentence ended inside it (…上海”) is rare,
+    and so is a term opening with 我 (球粒“我最喜欢).  Speech opens with it."""
     if char == QUOTATION_OPEN:
         return (quotation_opened(before) if before else ""), 0.0  # "": not known
     if not shape or char == "\n":
         return "", 0.0
     odds = quotation_odds()
+    if before == QUOTATION_OPEN and char.isalnum():
+        return shape, odds.first[shape].get(char, 0.0)
     if char in QUOTATION_CLAUSE_MARKS and not shape.endswith(QUOTATION_CLAUSE):
         return shape + QUOTATION_CLAUSE, odds.clause[shape]
     if char == QUOTATION_CLOSE:

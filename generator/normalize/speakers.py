@@ -190,7 +190,21 @@ def _first_person(sentence: str) -> tuple[float | None, str] | None:
         found = _gender_of(words, index)
         if found is not None or _names_a_person(words, index):
             surname_alone = len(words[index]) == 1  # 沈 / 桂兰
-            return found, words[index] + (words[index + 1] if surname_alone else "")
+            titled = _title_before(words, index)
+            return (
+                found if titled is None else titled,
+                words[index] + (words[index + 1] if surname_alone else ""),
+            )
+    return None
+
+
+def _title_before(words: list[str], index: int) -> float | None:
+    """P(woman) by the title right before the person at words[index], which says it surer than
+    a name does (女队长吴雨彤: jieba cuts 女 / 队长; 雨彤 leans woman only a little)."""
+    for start in (index - 2, index - 1):
+        said = _gendered("".join(words[start:index])) if start >= 0 else None
+        if said is not None:
+            return CERTAIN if said else 1 - CERTAIN
     return None
 
 
