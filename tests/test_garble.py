@@ -266,6 +266,8 @@ def assert_pronoun_repaired(text: str) -> None:
         ("11月27日", "。”□1月27日"),  # not 。”\n1月27日: January only in a January paper
         ("12月27日", "。”□2月27日"),
         ("\n3月27日", "。”\n3月27日"),  # no 13月: the byte was a line end
+        ("\n72岁的邻居", "。”\n72歲"),  # no 172岁 (it was read 。”□72岁)
+        ("52岁的邻居", "。”□2歲"),
     ],
 )
 def test_a_byte_lost_before_a_month_after_a_quotation(after: str, repaired: str) -> None:

@@ -44,7 +44,10 @@ SENTENCE_END = "。"
 # sentence end and 0月, 1月 or 2月 is the 1 of 10月, 11月 or 12月, whatever month the article is
 # from (three blind articles read 。”11月19日 as 。”\n1月19日); before 3月-9月 it cannot be one.
 MONTH_DATE = re.compile(r"\d月")
-MONTH_TENS = "012"
+# Nor can a digit be lost where it would make a number its unit never counts (13月, 172岁): a
+# paragraph opens there (。”\n72岁的邻居).
+COUNTED = re.compile(r"(\d+)([月日岁])")
+MOST_COUNTED = {"月": 12, "日": 31, "岁": 120}
 # A '?' that swallowed an ASCII byte leaves a digit, a letter or a bracket lost: the model
 # counts them as one symbol (after 。” one comes 4 times in a hundred, after 字” once).
 LOST = "□"
@@ -101,10 +104,13 @@ class CharBigrams:
 
     def line_end_after_sentence(self, text: str) -> bool:
         """After a sentence end, is `text` (its first two characters) likelier to open a
-        paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年) or a bracket?
-        A month's date is judged apart (`MONTH_DATE`)."""
+        paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年)?  A number no
+        digit can go before (`COUNTED`) opens one; a month's date is judged apart (`MONTH_DATE`)."""
+        counted = COUNTED.match(text)
+        if counted and int("1" + counted[1]) > MOST_COUNTED[counted[2]]:
+            return True
         if MONTH_DATE.match(text):
-            return text[0] not in MONTH_TENS
+            return False
         lost = sum(math.exp(self._next_after_sentence(c, text)) for c in LOST_AFTER_SENTENCE)
         return self._next_after_sentence(LINE_START, text) > math.log(lost)
 

@@ -619,7 +619,12 @@ def _candidates(
         codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible)
     found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
     # ranked as `_emit` will score them: 彤 goes on with 吴雨彤, which the model prices as rare
-    best = heapq.nlargest(CANDIDATES, found, key=lambda c: c[2].score + _name_gain(hyp.lm, c[2]))
+    named = _name_followers(hyp.lm.chars[-1:])
+
+    def worth(c: tuple[int, str, LmState]) -> float:
+        return c[2].score + (_name_gain(hyp.lm, c[2]) if c[0] in named else 0.0)
+
+    best = heapq.nlargest(CANDIDATES, found, key=worth)
     if not then or len(found) <= CANDIDATES:
         return best
     if len(then) == 1:
