@@ -800,9 +800,11 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         hyp = _named_by_next_reading(hyp, token, following)
         after = following.data if following and following.kind == "bytes" else b""
-        # An ASCII trail ends the misread run, so the character after it is certain: readings
-        # are compared with it, or a rare one it makes a word with is cut first (靦 of 靦腆).
-        aligned_after = hyp.pending is not None and len(token.data) == 1 and _is_text(after)
+        # An ASCII trail ends the misread run, so the character after it is certain: where the
+        # lead is known only as a range, readings are compared with it, or a rare one it makes a
+        # word with is cut first (靦 of 靦腆).
+        wide = hyp.pending is not None and len(hyp.pending) > 1
+        aligned_after = wide and len(token.data) == 1 and _is_text(after)
         for h in _feed_bytes(hyp, token.data, token.start, after):
             if aligned_after:
                 yield from _expand(h, tokens, i + 1)
