@@ -270,7 +270,7 @@ def assert_pronoun_repaired(text: str) -> None:
         ("52岁的邻居", "。”□2歲"),
     ],
 )
-def test_a_byte_lost_before_a_month_after_a_quotation(after: str, repaired: str) -> None:
+def test_a_byte_lost_before_a_month_or_an_age_after_a_quotation(after: str, repaired: str) -> None:
     # 。” holds the bytes of ！, so the '?' after it always swallows the next ASCII byte.
     text = f"“有了这个母婴室，方便多了。”{after}，在南站候车大厅，王女士说。\n"
     damaged, _ = corrupt(text, ["這", "廳"])
@@ -345,7 +345,7 @@ def test_a_sentence_end_after_a_closing_quote_is_a_candidate() -> None:
 def test_a_byte_swallowed_after_a_sentence_is_what_the_next_characters_follow() -> None:
     # 。”9月: the orphan trail of ” swallowed the digit; 月 follows digits, not paragraph starts.
     # 。”\n3月: there it swallowed the line end; 3月 opens paragraphs, and no digit
-    # makes a month of it (1月 would be the 1 of 11月: `test_a_byte_lost_before_a_month_...`).
+    # makes a month of it (1月 would be the 1 of 11月: `test_a_byte_lost_before_a_month_or_an_age_...`).
     repaired = repair_showing("他说：“这是根本任务。”9月来信进一步说明", ["說"], "?!?月")
     assert "。”□月來信" in repaired
     repaired = repair_showing("他说：“这是大问题了。”\n3月6日，来信说", ["說"], "?!?3月")
