@@ -253,6 +253,16 @@ def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
     assert whys and "她, not 他: the person named before it (王秀娥) is likely a woman" in whys[0]
 
 
+def test_a_pronoun_opening_a_quotation_is_whom_the_speaker_speaks_of() -> None:
+    # 周淑芬…丈夫…寄回家的。“他总在信里说: 她 in every corruption of an article, by 周淑芬, who
+    # speaks; the 她 after the quotation is hers.
+    text = (
+        "86岁的周淑芬捐出的87封信，大多是丈夫当年在西北参加铁路建设时寄回家的。“他总在信里说"
+        "这边伙食好，别惦记，后来我才知道他们常常吃不饱。”她说。\n"
+    )
+    assert_pronoun_repaired(text)
+
+
 def assert_pronoun_repaired(text: str) -> None:
     damaged, reference = corrupt(text, [])
     assert "她说" not in damaged and "他说" not in damaged

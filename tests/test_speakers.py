@@ -95,6 +95,14 @@ def test_people_a_quotation_speaks_of_are_not_its_speaker(text: str, woman: bool
     assert found is not None and (found > 0.5) == woman
 
 
+def test_a_pronoun_opening_a_quotation_is_the_last_person_named_not_the_speaker() -> None:
+    # 周淑芬 speaks of her husband: “他总在信里说…; 。”她顿了顿 after it is still about her.
+    text = "86岁的周淑芬捐出的信，大多是丈夫当年寄回家的。“"
+    assert woman_probability(text, len(text), quoting=True) < 0.5
+    assert woman_probability(text, len(text)) > 0.5
+    assert "(丈夫) is likely a man" in pronoun_evidence(text, len(text), quoting=True)
+
+
 def test_with_nothing_else_the_pronouns_quotations_use_say_whom_a_story_is_about() -> None:
     # No name that says (雨桐 is either), no 他 or 她 outside the quotation.
     text = "公司创始人程雨桐是一名“90后”。“我的表姐是听障人士，我总看到她去银行办事。"

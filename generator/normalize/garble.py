@@ -31,7 +31,7 @@ from functools import cache, lru_cache, partial
 from typing import NamedTuple
 
 from generator.models import Change
-from generator.normalize.bigrams import LOST, char_bigrams
+from generator.normalize.bigrams import LOST, QUOTATION_OPEN, char_bigrams
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
@@ -210,11 +210,11 @@ def _document() -> _Document:
     return _DOCUMENT.get() or _Document(frozenset(), {})
 
 
-def _pronoun_odds(before: str) -> float:
+def _pronoun_odds(before: str, quoting: bool) -> float:
     """How much likelier the text around the window makes the pronoun `before` than the
-    model does (log ratio)."""
+    model does (log ratio); `quoting`: it opens a quotation."""
     document = _document()
-    odds = pronoun_log_odds(document.text, document.start + _WINDOW_AT.get())
+    odds = pronoun_log_odds(document.text, document.start + _WINDOW_AT.get(), quoting)
     return odds.get(before, 0.0)
 
 
@@ -489,7 +489,8 @@ def _emit(
     before = hyp.out[0] if hyp.out is not None else ""
     singular = before in _PRONOUN_SET and text not in _PLURAL_SET
     state = state or _scored(hyp.lm, text)
-    gain = (_pronoun_odds(before) if singular else 0.0) + _name_gain(hyp.lm, state)
+    pronoun = _pronoun_odds(before, _opens_quotation(hyp.out)) if singular else 0.0
+    gain = pronoun + _name_gain(hyp.lm, state)
     return hyp._replace(
         owed=hyp.owed if owed is None else owed,
         penalty=hyp.penalty + gain,
@@ -500,6 +501,11 @@ def _emit(
         lm=state,
         out=(TO_ASCII.get(text, text), False, hyp.out),
     )
+
+
+def _opens_quotation(out: tuple | None) -> bool:
+    """Does the last thing read come right after a “?"""
+    return out is not None and out[2] is not None and out[2][0] == QUOTATION_OPEN
 
 
 def _name_gain(before: LmState, after: LmState) -> float:
@@ -1266,18 +1272,20 @@ def _changes(
     for i1, i2, j1, j2 in diff_regions(before, after):
         choice, margin = _choice(after, j1, j2, alternatives)
         why = _why(readings[0], start + i1, start + i2, choice)
-        why += _pronoun_why(before[i1:i2], after[j1:j2], at)
+        why += _pronoun_why(before[i1:i2], after[j1:j2], at, after[max(0, j1 - 1) : j1])
         changes.append(Change("garble", at + i1, at + i2, before[i1:i2], after[j1:j2], why, margin))
     return changes
 
 
-def _pronoun_why(before: str, after: str, at: int) -> str:
-    """What weighed a 他 or 她 the repair wrote, for the change's why."""
+def _pronoun_why(before: str, after: str, at: int, preceding: str) -> str:
+    """What weighed a 他 or 她 the repair wrote, for the change's why (`preceding`: the
+    character before the change, which may open the quotation the pronoun opens)."""
     written = [p for p in PRONOUNS if p in after and p not in before]
     if not written:
         return ""
     document = _document()
-    evidence = pronoun_evidence(document.text, document.start + at)
+    quoting = (preceding + after[: after.index(written[0])]).endswith(QUOTATION_OPEN)
+    evidence = pronoun_evidence(document.text, document.start + at, quoting)
     return f"; {written[0]}, not {PRONOUNS.replace(written[0], '')}: {evidence}" if evidence else ""
 
 

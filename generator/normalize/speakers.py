@@ -57,9 +57,10 @@ _WHOLE_SENTENCE = re.compile(r"[^。！\n]+")  # '?' is left in: it may be damag
 _MISREAD = re.compile(r"\?(?:[,?!;:]|[^\x00-\x7f])*")
 
 
-def woman_probability(text: str, at: int) -> float | None:
-    """P(the person the text at `at` is about is a woman), or None if nothing says."""
-    person, pronouns, _ = _evidence(text, at)
+def woman_probability(text: str, at: int, quoting: bool = False) -> float | None:
+    """P(the person the text at `at` is about is a woman), or None if nothing says; `quoting`:
+    the pronoun there opens a quotation (`_person_before`)."""
+    person, pronouns, _ = _evidence(text, at, quoting)
     if person is None:
         return pronouns
     if pronouns is None:
@@ -69,10 +70,10 @@ def woman_probability(text: str, at: int) -> float | None:
 
 
 @lru_cache(maxsize=256)
-def pronoun_log_odds(text: str, at: int) -> dict[str, float]:
+def pronoun_log_odds(text: str, at: int, quoting: bool = False) -> dict[str, float]:
     """How much likelier the text makes 他 and 她 at `at` than the language model does (log
     ratios); empty where nothing says."""
-    woman = woman_probability(text, at)
+    woman = woman_probability(text, at, quoting)
     if woman is None:
         return {}
     she = _model_she()
@@ -86,9 +87,9 @@ def _model_she() -> float:
     return she / (he + she)
 
 
-def pronoun_evidence(text: str, at: int) -> str:
+def pronoun_evidence(text: str, at: int, quoting: bool = False) -> str:
     """What `woman_probability` read, for a reader: the person named, and the pronouns."""
-    person, pronouns, where = _evidence(text, at)
+    person, pronouns, where = _evidence(text, at, quoting)
     said = []
     if person:
         said.append(f"the person named before it ({person[1]}) is likely a {_gender(person[0])}")
@@ -112,12 +113,15 @@ def names_in(text: str) -> frozenset[str]:
     return frozenset(names)
 
 
-def _evidence(text: str, at: int) -> tuple[tuple[float, str] | None, float | None, str]:
+def _evidence(
+    text: str, at: int, quoting: bool
+) -> tuple[tuple[float, str] | None, float | None, str]:
     """The person before `at`, and P(woman) by the document's singular 他 and 她 outside
     quotations (inside one they are whom the speaker speaks of: 怕他越玩越上瘾”，选手的母亲说),
     or, with neither of those to go on, by those inside them (我的表姐…看到她去银行: the
     people a story's quotations speak of are still its people); and which pronouns those were."""
-    person, narrative = _person_before(text, at), _pronoun_share(_outside_quotations(text))
+    person = _person_before(text, at, quoting)
+    narrative = _pronoun_share(_outside_quotations(text))
     if person is not None or narrative is not None:
         return person, narrative, "outside quotations"
     return None, _pronoun_share(text), "in quotations"
@@ -141,18 +145,21 @@ def _pronoun_share(text: str) -> float | None:
 
 
 @lru_cache(maxsize=256)
-def _person_before(text: str, at: int) -> tuple[float, str] | None:
+def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | None:
     """(P(woman), the words that say so) of the first person outside quotation marks of the
     nearest of SENTENCES_BACK sentences before `at` that names one.  Where the name says
     nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，她把工作室
-    取名); with none, nothing does (邱子涵: not the man named sentences before her)."""
+    取名); with none, nothing does (邱子涵: not the man named sentences before her).
+    A pronoun `quoting` (opening a quotation) is someone the speaker speaks of, not the
+    speaker: the sentence's last person, not its first (周淑芬…丈夫…寄回家的。“他总在信里说)."""
     start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
     narrative = _SENTENCE_END.split(_outside_quotations(text[start:at]))
     recent = [s for s in narrative if s.strip()][-SENTENCES_BACK:]
     for back in range(len(recent) - 1, -1, -1):
-        found = _first_person(recent[back])
-        if found is None:
+        people = _people(recent[back])
+        if not people:
             continue
+        found = people[-1] if quoting else people[0]
         woman = found[0] if found[0] is not None else _pronoun_share("".join(recent[back:]))
         return None if woman is None else (woman, found[1])
     return None
@@ -181,21 +188,24 @@ def _outside_quotations(text: str) -> str:
 
 
 @lru_cache(maxsize=1024)
-def _first_person(sentence: str) -> tuple[float | None, str] | None:
-    """(P(woman), the words) of the sentence's first person, named or called by a gendered
-    word; P(woman) None for a name that says nothing of it (子涵: each of its characters common
+def _people(sentence: str) -> tuple[tuple[float | None, str], ...]:
+    """(P(woman), the words) of each person the sentence names or calls by a gendered word, in
+    order; P(woman) None for a name that says nothing of it (子涵: each of its characters common
     in names of both sexes; 钟表匠 is no name, 匠 being no name's)."""
     words = _words(sentence)
+    people = []
     for index in range(len(words)):
         found = _gender_of(words, index)
         if found is not None or _names_a_person(words, index):
             surname_alone = len(words[index]) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
-            return (
-                found if titled is None else titled,
-                words[index] + (words[index + 1] if surname_alone else ""),
+            people.append(
+                (
+                    found if titled is None else titled,
+                    words[index] + (words[index + 1] if surname_alone else ""),
+                )
             )
-    return None
+    return tuple(people)
 
 
 def _title_before(words: list[str], index: int) -> float | None:
