@@ -43,7 +43,6 @@ SENTENCE_END = "。"
 # paragraph 14 times and follow a sentence end inside one 40 times, so a byte lost between a
 # sentence end and 0月, 1月 or 2月 is the 1 of 10月, 11月 or 12月, whatever month the article is
 # from (three blind articles read 。”11月19日 as 。”\n1月19日); before 3月-9月 it cannot be one.
-MONTH_DATE = re.compile(r"\d月")
 # Nor can a digit be lost where it would make a number its unit never counts (13月, 172岁): a
 # paragraph opens there (。”\n72岁的邻居).
 COUNTED = re.compile(r"(\d+)([月日岁])")
@@ -105,11 +104,11 @@ class CharBigrams:
     def line_end_after_sentence(self, text: str) -> bool:
         """After a sentence end, is `text` (its first two characters) likelier to open a
         paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年)?  A number no
-        digit can go before (`COUNTED`) opens one; a month's date is judged apart (`MONTH_DATE`)."""
+        digit can go before (`COUNTED`) opens one; one a month can follow is that month's."""
         counted = COUNTED.match(text)
         if counted and int("1" + counted[1]) > MOST_COUNTED[counted[2]]:
             return True
-        if MONTH_DATE.match(text):
+        if counted and counted[2] == "月":
             return False
         lost = sum(math.exp(self._next_after_sentence(c, text)) for c in LOST_AFTER_SENTENCE)
         return self._next_after_sentence(LINE_START, text) > math.log(lost)

@@ -690,6 +690,12 @@ def _name_followers(prev: str) -> frozenset[int]:
     starts = _document().name_starts
     if not starts or not prev:
         return frozenset()
+    return _followers_in(starts, prev)
+
+
+@lru_cache(maxsize=1024)
+def _followers_in(starts: frozenset[str], prev: str) -> frozenset[int]:
+    """Asked for every candidate set, so kept: a document's names change only between texts."""
     return _codes_of("".join(start[-1] for start in starts if start[-2] == prev))
 
 
@@ -767,7 +773,13 @@ def _known_after(hyp: _Hyp, data: bytes, after: bytes) -> str:
         return ""
     if len(data) == 2:
         return tables().char_of.get(data[-1] << 8 | after[0], "")
-    return after.decode("gbk") if data[0] < 0x80 and _is_text(after) else ""
+    return after.decode("gbk") if _in_step_after(data, after) else ""
+
+
+def _in_step_after(data: bytes, after: bytes) -> bool:
+    """`data` is an ASCII trail and `after` the aligned character it puts the decoder back in
+    step before."""
+    return len(data) == 1 and _is_text(after)
 
 
 def _annotated(hyp: _Hyp, syllable: str, pos: int) -> _Hyp | None:
@@ -810,7 +822,7 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         # lead is known only as a range, readings are compared with it, or a rare one it makes a
         # word with is cut first (靦 of 靦腆).
         wide = hyp.pending is not None and len(hyp.pending) > 1
-        aligned_after = wide and len(token.data) == 1 and _is_text(after)
+        aligned_after = wide and _in_step_after(token.data, after)
         for h in _feed_bytes(hyp, token.data, token.start, after):
             if aligned_after:
                 yield from _expand(h, tokens, i + 1)
