@@ -53,9 +53,10 @@ def test_explain_gives_metadata_and_every_repair():
 
 
 def test_a_repair_chosen_by_a_small_margin_is_pointed_out():
-    """氢能 and 氢年 read the same bytes: the model's choice is a guess worth a look."""
+    """氢能 and 氢年 read the same bytes, and so do 江海” and 江。” inside a quotation: the
+    model's choices are guesses worth a look."""
     result = digest("normalize", str(SEED_001))
-    assert "1 repair(s) chosen by a small margin" in result.stderr
+    assert "2 repair(s) chosen by a small margin" in result.stderr
 
 
 def test_unreadable_file_is_named_with_its_problem(tmp_path):

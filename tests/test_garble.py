@@ -203,6 +203,42 @@ def test_a_sentence_end_before_a_quotation_opening_with_i_is_not_read_as_a_word(
     assert repaired_exactly(text, ["隊"])
 
 
+def test_a_mark_that_would_leave_a_clause_of_one_character_is_not_read() -> None:
+    # 停靠， = `cd a3 | bf bf | a3 ac`: `a3 bf` became '?', hiding 停's lead and 靠's trail, and
+    # 。看 (`a1 a3 | bf b4`) fits the bytes as well; but 看， would be a clause of one character.
+    assert repaired_exactly("港内，数百艘渔船整齐停靠，桅杆林立。\n", ["漁"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 翀 is too rare in news text to have been a candidate at all (虞力張說)
+        "高速交警大队副大队长虞翀介绍，节日期间车流量很大。\n"
+        "“小事故现在快的话8分钟就能处理完。”虞翀说。\n",
+        # 琰 likewise, its trail byte in a dropped pair (甄婉鏵)
+        "老两口在合唱团认识了团长甄婉琰。“年轻时候忙工作，两个人连一起看场电影的工夫都没有。”"
+        "甄婉琰说，“老了老了，倒一起唱上歌了。”\n排练结束后，两人手拉着手回家。\n",
+        # 郜 opens the name, so no character of it before lifted it (垸長順說)
+        "种粮大户郜长顺今年种了300亩小麦。“现在是麦子一上场，玉米就下地，一天都不让地闲着。”"
+        "郜长顺说。\n",
+    ],
+)
+def test_a_name_garbled_after_a_quotation_is_read_in_the_rare_characters_it_is_shown_in(
+    text: str,
+) -> None:
+    assert repaired_exactly(text, ["隊", "團", "麥"])
+
+
+def test_a_sentence_ended_inside_a_quotation_is_closed_before_its_paragraph_ends() -> None:
+    # 學學。”\n: `a3 a1` of 。” became '!', and the orphans hid 。's lead and ”'s trail and
+    # swallowed the line end; 學學校。 fit too, a word and a sentence end leaving the quote open.
+    text = (
+        "他乐呵呵地说，“就是年轻人这‘飞机’我还玩不转，得跟晓婕好好学学。”\n"
+        "夕阳西下，最后一车麦粒被运进了烘干塔。\n"
+    )
+    assert repaired_exactly(text, ["樂"])
+
+
 @pytest.mark.parametrize("listed", [["靦"], []])
 def test_a_rare_character_after_a_dropped_pair_is_read_by_what_follows_its_ascii_trail(
     listed: list[str],

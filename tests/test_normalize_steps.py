@@ -74,6 +74,23 @@ def test_script_keeps_what_simplified_text_writes_unless_the_line_is_traditional
     assert assert_replayable(to_simplified, text)[0] == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("他照著書上的法子做，孩子們捧著書不肯走。", "他照着书上的法子做，孩子们捧着书不肯走。"),
+        ("她拿著作業，帶著名片。", "她拿着作业，带着名片。"),
+        ("這位著名學者著書立說，功勳卓著。", "这位著名学者著书立说，功勋卓著。"),
+    ],
+)
+def test_script_reads_zhe_by_its_sentence_not_by_the_longest_phrase(
+    text: str, expected: str
+) -> None:
+    """The table wrote 著 for 着 and 著 alike; tw2s takes 著書 and 著作 as phrases (照著书)."""
+    out, changes = assert_replayable(to_simplified, text)
+    assert out == expected
+    assert any("language model" in c.why for c in changes) == ("照" in text or "拿" in text)
+
+
 # --- punctuation ------------------------------------------------------------------------------
 
 

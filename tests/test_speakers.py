@@ -42,6 +42,10 @@ def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
         "市民黄建国用旧空调抵扣。“补贴到手快，省心。",
         "本报讯（记者罗佳慧）82岁的退休钟表匠吴守义戴着老花镜。",  # not the reporter
         "病房里的男护士姚思雨给老人量血压。",  # 男护士, not 女装 nor 男女队
+        # 昶 and 翀 are in too few names to be counted among names' characters, but text hardly
+        # writes them otherwise, and the names that hold them are mostly men's
+        "负责焙纸的是今年45岁的佘昶。“这活儿急不得。",
+        "岚县文旅局局长濮文翀介绍，已有41个村完成升级。“我们的目标是让村民就近读书。",
     ],
 )
 def test_a_man_named_before_the_place_makes_him_likelier(text: str) -> None:

@@ -200,6 +200,10 @@ class _Document(NamedTuple):
     start: int = 0  # where the part being repaired starts in `text`
     # The starts, two characters or more, of the people's names it shows whole (`names_in`).
     name_starts: frozenset[str] = frozenset()
+    # Codes of those names' characters too rare for news text (翀 of 虞翀, 琰 of 甄婉琰): the
+    # document shows them, so they are plausible in it.
+    name_rarities: frozenset[int] = frozenset()
+    name_firsts: frozenset[int] = frozenset()  # codes of the names' first characters (郜)
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
@@ -612,10 +616,11 @@ def _candidates(
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
     char_of, plausible = tables().char_of, tables().plausible
-    unused = _document().unused
+    document = _document()
 
     def possible(code: int) -> bool:
-        return (seen or (code in plausible and code not in unused)) and (
+        shown = code in plausible or code in document.name_rarities
+        return (seen or (shown and code not in document.unused)) and (
             exempt or code not in STREAM_MARKS
         )
 
@@ -631,6 +636,7 @@ def _candidates(
         return c[2].score + (_name_gain(hyp.lm, c[2]) if c[0] in named else 0.0)
 
     best = heapq.nlargest(CANDIDATES, found, key=worth)
+    best += [c for c in found if c[0] in document.name_firsts and c not in best]  # 郜 of 郜长顺
     if not then or len(found) <= CANDIDATES:
         return best
     if len(then) == 1:
@@ -662,7 +668,8 @@ def _preselected(
     before = [c for c in leaders if c in members and possible(c)]
     chosen = sorted(before, key=leaders.__getitem__, reverse=True)[: PRESELECT // 2]
     # 郭 then 雅 where the document names 郭雅琴: its names are likelier than its words
-    chosen += [c for c in _name_followers(prev) if c in members and possible(c)]
+    named = _name_followers(prev) | _document().name_firsts
+    chosen += [c for c in named if c in members and possible(c)]
     words = [c for c in _word_followers(prev) if c in members and possible(c)]
     chosen += sorted(words, key=commonness.__getitem__, reverse=True)[: PRESELECT - len(chosen)]
     chosen = list(dict.fromkeys(chosen))
@@ -722,8 +729,16 @@ def _leaders_by_word(then: str) -> dict[int, float]:
 
 
 def _codes_of(simplified: str) -> frozenset[int]:
+    """The plausible GBK forms of these characters, or the one each is, where it has none."""
     forms = tables().forms
-    return frozenset(code for char in simplified for code in forms.get(char, ()))
+    return frozenset(code for char in simplified for code in forms.get(char) or _code(char))
+
+
+def _code(char: str) -> tuple[int, ...]:
+    try:
+        return (int.from_bytes(char.encode("gbk")),)
+    except UnicodeEncodeError:
+        return ()
 
 
 @cache
@@ -1343,8 +1358,15 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         return text, []
     if not any(map(is_han, text)):
         return text, []
-    starts = _name_starts(names_in(text))
-    document = _Document(_unused_forms(text), _listed(text), text, name_starts=starts)
+    names = names_in(text)
+    document = _Document(
+        _unused_forms(text),
+        _listed(text),
+        text,
+        name_starts=_name_starts(names),
+        name_rarities=_codes_of("".join(names)) - tables().plausible,
+        name_firsts=_codes_of("".join(name[0] for name in names)),
+    )
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
     starts = itertools.accumulate((len(part) for part in parts[:-1]), initial=0)

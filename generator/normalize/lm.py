@@ -56,9 +56,19 @@ OPENING = "“‘「『《（("
 CLOSING = "”’」』》）)"
 SENTENCE_END = "。！？；"
 LINE_END_AFTER_SENTENCE = -1.5  # about one sentence end in four ends a paragraph
+# A sentence ended inside a quotation is followed by its closing mark 1,122 times in 1,673
+# (People's Daily), not at a mark's price (学学。” had lost to 学学校。 at a paragraph's end).
+QUOTE_CLOSED_AFTER_SENTENCE = -0.4
 PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
+# A clause of one character between two clause marks (，开。, 。看，): People's Daily ends 21 of
+# 14,338 clauses opened by a 。 and 17 of 30,861 opened by a ， after one character, and a
+# sentence never; so a misread mark that cuts a word in two (开海后 read 开。后) pays for it.
+# Not after “ or a line start, where speech and questions open (“来，, 问：).
+CLAUSE_OF_ONE = -4.0
+CLAUSE_OF_ONE_MARKS = "，。；"
+CLAUSE_OF_ONE_OPENERS = "，。；：！？"
 # Not after a quoted sentence: 。”他说。 is how news today says whose words they were (the 1998
 # corpus writes 他说：“…”, so only this rule, not its counts, can say so; 省心。”他说。 was
 # read 省心常”所说。, a misread 。 buying the longer clause).
@@ -173,6 +183,8 @@ class LmState(NamedTuple):
             odd = PUNCT_CLASH if self.run == 0 and _clashes(self.after, char) else 0.0
             if char in SENTENCE_END and self.run < SHORT_CLAUSE_CHARS and not self.attributes:
                 odd += SHORT_CLAUSE + (QUOTED_SHORT_CLAUSE if self.last_mark in QUOTES else 0.0)
+            if self.run == 1 and char in CLAUSE_OF_ONE_MARKS:
+                odd += CLAUSE_OF_ONE if self.tail[:1] in CLAUSE_OF_ONE_OPENERS else 0.0
             run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
             if self.word and not attributed:
@@ -180,6 +192,8 @@ class LmState(NamedTuple):
             shape, shaped = _shaped(self.shape, self.tail[-1:] or self.after, char)
             ends = _ends_paragraph(self.after, self.run, char)
             logp = LINE_END_AFTER_SENTENCE if ends else language_model().single(char)
+            if self.after and self.after in SENTENCE_END and _closes(self.quoted, char):
+                logp = QUOTE_CLOSED_AFTER_SENTENCE
             best = (self.best[-1] + logp + odd + shaped,)
             quoted = quoted_after(self.quoted, char)
             mark = QUOTED_SENTENCE if char in CLOSING and self.after in SENTENCE_END else char
@@ -299,6 +313,11 @@ def quoted_after(quoted: str, char: str) -> str:
     if opener is None or opener not in quoted:
         return quoted
     return quoted[: quoted.rindex(opener)]
+
+
+def _closes(quoted: str, char: str) -> bool:
+    """Does `char` close the innermost quotation open?"""
+    return quoted[-1:] == QUOTE_OPENER.get(char, "\0")
 
 
 def _unbalanced(quoted: str, char: str) -> bool:
