@@ -122,3 +122,26 @@ def test_a_sentence_quoted_after_a_sentence_end_beats_a_word_running_into_the_qu
     assert score("每天送孙子上学。“钟老师比我们还上心，孩子") > score(
         "每天送孙子上学校“钟老师比我们还上心，孩子"
     )
+
+
+def pushed(text: str):
+    state = EMPTY_STATE
+    for char in text:
+        state = state.push(char)
+    return state
+
+
+def test_only_a_quotation_closed_after_a_sentence_end_is_a_quoted_sentence() -> None:
+    # 。”他说。 may end soon; 所谓“小个专” is a term, and what follows it is an ordinary clause.
+    assert pushed("他说：“我们一定办好。”").attributes
+    assert not pushed("所谓“小个专”").attributes
+
+
+def test_a_clause_of_one_character_between_clause_marks_is_rare() -> None:
+    lm = language_model()
+    assert lm.sentence("数百艘渔船整齐停靠，桅杆林立。") > lm.sentence(
+        "数百艘渔船整齐。看，桅杆林立。"
+    )
+    assert lm.sentence("休渔几个月，开海后网网有收获。") > lm.sentence(
+        "休渔几个月，开。后网网有收获。"
+    )

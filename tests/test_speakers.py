@@ -79,6 +79,18 @@ def test_a_name_that_tells_no_sex_is_not_passed_over_for_someone_named_before() 
     assert about_a_woman(text.replace("她把", "他把")) < 0.5
 
 
+def test_a_pronoun_nearer_than_any_name_says_whom_the_passage_is_about() -> None:
+    # 矫 is no surname the list knows, so no one is named; the 她 of the sentence before is nearer
+    # than the man the document names paragraphs earlier.
+    text = (
+        "站长王建国带着队员上了冰面。\n她是站里唯一的女科研人员，主攻冰川水文。\n"
+        "矫雨婕告诉记者，这条冰川的末端近10年累计后退了约96米。“数字背后，是下游牧民的水源。”"
+    )
+    woman = about_a_woman(text)
+    assert woman is not None and woman > 0.5
+    assert "the 她 before it" in pronoun_evidence(text, len(text))
+
+
 def test_the_documents_own_pronouns_weigh_in() -> None:
     # A weak name (文华 reads male) against a document that speaks of her as 她 again and again.
     text = "她走访了每户人家。她又牵头办了食堂。她说要办下去。\n社区书记陆文华发现，"

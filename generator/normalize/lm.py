@@ -192,11 +192,11 @@ class LmState(NamedTuple):
             shape, shaped = _shaped(self.shape, self.tail[-1:] or self.after, char)
             ends = _ends_paragraph(self.after, self.run, char)
             logp = LINE_END_AFTER_SENTENCE if ends else language_model().single(char)
-            if self.after and self.after in SENTENCE_END and _closes(self.quoted, char):
+            if _ends_sentence(self.after) and _closes(self.quoted, char):
                 logp = QUOTE_CLOSED_AFTER_SENTENCE
             best = (self.best[-1] + logp + odd + shaped,)
             quoted = quoted_after(self.quoted, char)
-            mark = QUOTED_SENTENCE if char in CLOSING and self.after in SENTENCE_END else char
+            mark = QUOTED_SENTENCE if char in CLOSING and _ends_sentence(self.after) else char
             return LmState("", best, char, run, flow, quoted, tail, mark, "", shape)
         window, best = self.chars + char, self.best
         lm = language_model()
@@ -313,6 +313,11 @@ def quoted_after(quoted: str, char: str) -> str:
     if opener is None or opener not in quoted:
         return quoted
     return quoted[: quoted.rindex(opener)]
+
+
+def _ends_sentence(mark: str) -> bool:
+    """Is `mark` (the non-Han character that ended the last word, or "") a sentence end?"""
+    return mark != "" and mark in SENTENCE_END
 
 
 def _closes(quoted: str, char: str) -> bool:

@@ -96,7 +96,12 @@ def pronoun_evidence(text: str, at: int, quoting: bool = False) -> str:
     person, pronouns, where = _evidence(text, at, quoting)
     said = []
     if person:
-        said.append(f"the person named before it ({person[1]}) is likely a {_gender(person[0])}")
+        who = (
+            f"the {person[1]} before it"
+            if _SINGULAR_PRONOUN.fullmatch(person[1])
+            else f"the person named before it ({person[1]})"
+        )
+        said.append(f"{who} is likely a {_gender(person[0])}")
     if pronouns is not None:
         said.append(f"the document's own 他 and 她 {where} lean {_gender(pronouns)}")
     return " and ".join(said)
@@ -162,6 +167,10 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
     for back in range(len(recent) - 1, -1, -1):
         people = _people(recent[back])
         if not people:
+            pronouns = _SINGULAR_PRONOUN.findall(recent[back])
+            share = _pronoun_share(recent[back])  # 她自己…, nearer than any name
+            if share is not None:
+                return share, pronouns[-1]
             continue
         found = people[-1] if quoting else people[0]
         woman = found[0] if found[0] is not None else _pronoun_share("".join(recent[back:]))
