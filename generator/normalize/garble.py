@@ -735,6 +735,7 @@ def _codes_of(simplified: str) -> frozenset[int]:
 
 
 def _code(char: str) -> tuple[int, ...]:
+    """The GBK code of `char` itself, if GBK holds it."""
     try:
         return (int.from_bytes(char.encode("gbk")),)
     except UnicodeEncodeError:

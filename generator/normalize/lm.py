@@ -8,9 +8,10 @@ Word frequencies favour long words regardless of context, so each pair of adjace
 characters (and each mark with the character beside it) also scores how much likelier the
 second is after the first than anywhere, sharpened by the character before, from real news
 text (bigrams.py), at a small weight.  A mark that ends a clause also scores how often news
-text ends one after the word before it (a preposition never does).  Quotation marks must
-balance within a paragraph, and a quotation opened right after a character is a term, seldom
-holding a clause (bigrams.quotation_odds).
+text ends one after the word before it (a preposition never does), and seldom after a clause of one
+character.  Quotation marks must balance within a paragraph, a sentence ended inside a
+quotation is likely to close it, and a quotation opened right after a character is a term,
+seldom holding a clause (bigrams.quotation_odds).
 It is kept incrementally (`LmState.push`) so a beam search can score one character at a time.
 Scores are for Simplified text; callers convert first.
 """

@@ -156,7 +156,8 @@ def _pronoun_share(text: str) -> float | None:
 @lru_cache(maxsize=256)
 def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | None:
     """(P(woman), the words that say so) of the first person outside quotation marks of the
-    nearest of SENTENCES_BACK sentences before `at` that names one.  Where the name says
+    nearest of SENTENCES_BACK sentences before `at` that names one, or of the 他 or 她 of a
+    nearer one that names no one (她是站里唯一的女科研人员。矫雨婕告诉记者…).  Where the name says
     nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，她把工作室
     取名); with none, nothing does (邱子涵: not the man named sentences before her).
     A pronoun `quoting` (opening a quotation) is someone the speaker speaks of, not the
@@ -167,10 +168,9 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
     for back in range(len(recent) - 1, -1, -1):
         people = _people(recent[back])
         if not people:
-            pronouns = _SINGULAR_PRONOUN.findall(recent[back])
-            share = _pronoun_share(recent[back])  # 她自己…, nearer than any name
+            share = _pronoun_share(recent[back])
             if share is not None:
-                return share, pronouns[-1]
+                return share, _SINGULAR_PRONOUN.findall(recent[back])[-1]
             continue
         found = people[-1] if quoting else people[0]
         woman = found[0] if found[0] is not None else _pronoun_share("".join(recent[back:]))
