@@ -222,7 +222,7 @@ def _plan(
             plan.failures.append(_failed_row(f.rel, exc.problem))
             continue
         sha = sha256_of(data)
-        if sha in seen_sha:
+        if data and sha in seen_sha:  # two empty files are each empty, not a copy
             problem = f"identical to {seen_sha[sha]} (same bytes); published once"
             plan.failures.append(_failed_row(f.rel, problem))
             continue

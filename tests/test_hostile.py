@@ -27,6 +27,7 @@ def write_hostile_drop(sources: Path) -> dict[str, str]:
         "binary.bin": bytes(range(256)) * 8,
         "nul.txt": ARTICLE.encode() + b"\x00\x00" + ARTICLE.encode(),
         "empty.txt": b"",
+        "also empty.txt": b"",  # empty, not a copy of empty.txt
         "blank.txt": b" \n\t\n\r\n   \n",
         "page.txt": b"<!DOCTYPE html><html><head><title>x</title></head><body>"
         + ARTICLE.encode()
@@ -54,7 +55,8 @@ def write_hostile_drop(sources: Path) -> dict[str, str]:
     return {
         "binary.bin": "binary",
         "nul.txt": "nul",
-        "empty.txt": "empty",
+        "empty.txt": "file is empty",
+        "also empty.txt": "file is empty",
         "blank.txt": "whitespace",
         "page.txt": "html",
         "feed.xml": "xml",
