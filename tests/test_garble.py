@@ -193,6 +193,16 @@ def test_a_sentence_end_before_a_quotation_of_clauses_is_not_read_as_a_word(text
     assert repaired_exactly(text, [])
 
 
+def test_a_sentence_end_before_a_quotation_a_garble_closes_is_not_read_as_a_word() -> None:
+    # 米。“数字 read 米粒“ (米粒 is a word) in every corruption of a blind article: the quotation
+    # ends with 。” garbled to `?!`, which a term seldom does; the rest of the paragraph says so.
+    text = (
+        "这条冰川的厚度平均每年减薄约0.8米。“数字背后，是下游牧民的水源，是河西走廊的绿洲。”"
+        "他说，“我们得把它的变化记下来。”\n"
+    )
+    assert "約0.8米。“數字背后" in repair_showing(text, ["這"], "0.8米?!皵底直澈?,")
+
+
 def test_a_sentence_end_before_a_quotation_opening_with_i_is_not_read_as_a_word() -> None:
     # 球。“我最喜欢 read 球粒“ (球粒 is a word) in every corruption of a blind article: the
     # clause after 啦 left it 0.1 behind; speech opens with 我 and a term seldom does.
