@@ -309,14 +309,13 @@ def _rare_as_word(name: str) -> bool:
 
 def _woman_log_odds(given: str) -> float | None:
     """log P(woman | given name) / P(man | given name), naive Bayes over its characters;
-    None unless every one of them is common in names (柳沟村 is a village)."""
+    None unless every one of them is a name's (`_name_characters`: 柳沟村 is a village)."""
     prior, by_char = _name_characters()
     if any(char not in by_char for char in given):
         return None
     return prior + sum(by_char[char] for char in given)
 
 
-@cache
 @cache
 def _name_characters() -> tuple[float, dict[str, float]]:
     """`_parse_counts`, less the characters in few names that text often writes (村)."""
