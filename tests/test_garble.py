@@ -159,6 +159,12 @@ def test_a_pronoun_hidden_after_a_quotation_is_the_one_the_document_uses(text: s
         "“现在有了大棚，心里踏实多了。”她说。\n",
         # the mother, not her son: the 他 inside the quotation is not whose words they are
         "周小川的母亲举着手机录下了儿子进球的瞬间。“他从小就爱踢球，今天总算圆了梦。”她说。\n",
+        # names with rare surnames of the Hundred Family Surnames (缑, 訾) are the person named,
+        # not the 她 or the 冼国强 before them
+        "她的教练缑文喆在一旁笑着说：“这孩子心态稳，输了棋从来不哭，回去自己复盘。”他介绍，"
+        "她每周训练四次。\n",
+        "选手冼国强赢了棋。赛事裁判长訾秀芬介绍，比赛全程使用电子棋钟。“公平是比赛的底线，"
+        "我们都不敢马虎。”她说。\n",
         # his name, after a woman's in the paragraph before
         "店长许倩说，顾客特别多，不少家庭一次就换好几件。\n"
         "市民黄建国用旧空调抵扣，省下了1100多元。“补贴到手快，旧机还能上门回收，省心。”他说。\n",
@@ -231,12 +237,20 @@ def test_a_mark_that_would_leave_a_clause_of_one_character_is_not_read() -> None
         # 郜 opens the name, so no character of it before lifted it (垸長順說)
         "种粮大户郜长顺今年种了300亩小麦。“现在是麦子一上场，玉米就下地，一天都不让地闲着。”"
         "郜长顺说。\n",
+        # 亓 is no surname known, but the document shows it and 珺 in step (left ?!必连B)
+        "工程队高级工程师亓珺介绍，修缮遵循原则。\n“那就是一座新桥，而不是古桥了。”亓珺说。\n",
     ],
 )
 def test_a_name_garbled_after_a_quotation_is_read_in_the_rare_characters_it_is_shown_in(
     text: str,
 ) -> None:
     assert repaired_exactly(text, ["隊", "團", "麥"])
+
+
+def test_the_letters_of_a_reading_are_no_rare_characters_the_document_shows() -> None:
+    # ǎ of (chǎn) is shown in step, but it is no character the text holds: 增长3.2%ǎ县
+    text = "预计总产量同比增长3.2%。县农业农村局还组织农技人员深入田间地头。\n"
+    assert repaired_exactly(text, ["產"])
 
 
 def test_a_sentence_ended_inside_a_quotation_is_closed_before_its_paragraph_ends() -> None:

@@ -225,17 +225,29 @@ def test_layout_keeps_a_topic_headline_at_the_top_but_joins_a_colon_line_inside(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "title"),
     [
         # clauses in a headline: a comma, a cry inside it (two blind articles were joined)
-        "一场漏水纠纷，在“老邵调解室”握手言和\n“这杯茶喝下去，咱们两家还是好邻居！”邵丽萍说。\n",
-        "“安全账户”是骗局！民警15分钟拦下28万元转账\n蕲春警方同步打掉一个洗钱窝点\n"
-        "11月18日，记者从县公安局获悉。\n",
+        (
+            "一场漏水纠纷，在“老邵调解室”握手言和\n“这杯茶喝下去，咱们两家还是好邻居！”邵丽萍说。\n",
+            "一场漏水纠纷，在“老邵调解室”握手言和",
+        ),
+        (
+            "“安全账户”是骗局！民警15分钟拦下28万元转账\n蕲春警方同步打掉一个洗钱窝点\n"
+            "11月18日，记者从县公安局获悉。\n",
+            "“安全账户”是骗局！民警15分钟拦下28万元转账",
+        ),
+        # under a kicker (a blind article's title and subtitle were joined)
+        (
+            "生态·民生\n禁渔期里，渔民“上岸”有新活计\n骆马湖畔渔民转产转业见闻\n"
+            "本报讯（记者唐慧）4月15日清晨，骆马湖面很静。\n",
+            "禁渔期里，渔民“上岸”有新活计",
+        ),
     ],
 )
-def test_layout_keeps_a_headline_of_clauses_at_the_top(text: str) -> None:
+def test_layout_keeps_a_headline_of_clauses_at_the_top(text: str, title: str) -> None:
     assert reflow_paragraphs(text) == (text, [])
-    assert normalize_text(text).articles[0].title == text.splitlines()[0]
+    assert normalize_text(text).articles[0].title == title
 
 
 def test_layout_never_joins_a_line_onto_a_dateline() -> None:

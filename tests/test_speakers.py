@@ -104,6 +104,8 @@ def test_the_documents_own_pronouns_weigh_in() -> None:
         ("刘志强签了承诺书。“我是嫁女儿，不是卖女儿。", False),
         # damaged: 。“ left '?!', which opens the quotation that 儿子 is in
         ("张桂兰站在一旁?!我儿子从小就爱踢球,今天总算圆了梦", True),
+        # damaged: 活。”\n left 睢!? (睢 holding the lead byte of 。), which closes hers
+        ("她说,“一架顶得上几十个人干活睢!?种粮大户郜长顺流转了1300亩地。今年52岁的他", False),
     ],
 )
 def test_people_a_quotation_speaks_of_are_not_its_speaker(text: str, woman: bool) -> None:

@@ -53,7 +53,12 @@ from generator.normalize.pinyin import (
     has_tone_mark,
     syllables,
 )
-from generator.normalize.speakers import names_in, pronoun_evidence, pronoun_log_odds
+from generator.normalize.speakers import (
+    names_in,
+    pronoun_evidence,
+    pronoun_log_odds,
+    read_in_step,
+)
 from generator.parallel import map_on_cores, spare_cores
 
 MAX_MARKS = 300  # a damaged 5,000-character article holds a few dozen `?`
@@ -200,9 +205,9 @@ class _Document(NamedTuple):
     start: int = 0  # where the part being repaired starts in `text`
     # The starts, two characters or more, of the people's names it shows whole (`names_in`).
     name_starts: frozenset[str] = frozenset()
-    # Codes of those names' characters too rare for news text (翀 of 虞翀, 琰 of 甄婉琰): the
-    # document shows them, so they are plausible in it.
-    name_rarities: frozenset[int] = frozenset()
+    # Codes of characters too rare for news text that it shows in step (翀 of 虞翀, 亓 and 珺 of
+    # 亓珺): plausible in it.
+    rarities: frozenset[int] = frozenset()
     name_firsts: frozenset[int] = frozenset()  # codes of the names' first characters (郜)
 
 
@@ -619,7 +624,7 @@ def _candidates(
     document = _document()
 
     def possible(code: int) -> bool:
-        shown = code in plausible or code in document.name_rarities
+        shown = code in plausible or code in document.rarities
         return (seen or (shown and code not in document.unused)) and (
             exempt or code not in STREAM_MARKS
         )
@@ -732,6 +737,11 @@ def _codes_of(simplified: str) -> frozenset[int]:
     """The plausible GBK forms of these characters, or the one each is, where it has none."""
     forms = tables().forms
     return frozenset(code for char in simplified for code in forms.get(char) or _code(char))
+
+
+def _han_codes_in(text: str) -> frozenset[int]:
+    """The GBK codes of the Chinese characters `text` holds (not ǎ of its readings)."""
+    return frozenset(code for char in set(text) if is_han(char) for code in _code(char))
 
 
 def _code(char: str) -> tuple[int, ...]:
@@ -1365,7 +1375,7 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         _listed(text),
         text,
         name_starts=_name_starts(names),
-        name_rarities=_codes_of("".join(names)) - tables().plausible,
+        rarities=_han_codes_in(read_in_step(text)) - tables().plausible,
         name_firsts=_codes_of("".join(name[0] for name in names)),
     )
     repair = partial(_repair_part, document, not _shows_annotations(text))

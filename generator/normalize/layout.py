@@ -133,11 +133,11 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
         return "", [Change("layout", 0, len(text), text, "", _EDGE)] if text else []
     gaps = [(0, spans[0][0], "", _EDGE)]
     paragraph = text[spans[0][0] : spans[0][1]]
-    top = True  # the paragraph is the text's first
+    top = True  # the paragraph is the text's first, or only plain headlines (a kicker) are before
     for (_, prev_end), (next_start, next_end) in itertools.pairwise(spans):
         line = text[next_start:next_end]
         joined = _breaks_mid_sentence(paragraph, line, top=top)
-        top = top and joined
+        top = top and (joined or is_headline_line(paragraph))
         new, why = ("", _JOINED) if joined else ("\n", _SEPARATED)
         gaps.append((prev_end, next_start, new, why))
         paragraph = paragraph + line if joined else line
@@ -182,8 +182,8 @@ def is_field_line(line: str) -> bool:
 
 
 def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
-    """True when `line` (the paragraph so far, `top` if the text's first) was cut inside a
-    sentence `next_line` continues."""
+    """True when `line` (the paragraph so far, `top` if the text's first or only plain
+    headlines are before it) was cut inside a sentence `next_line` continues."""
     if is_field_line(line) or is_credit_line(line) or is_subheading_line(line):
         return False
     if _MARK_START.match(next_line):

@@ -30,6 +30,9 @@ from generator.people import gendered_words, sex_prefixes, surnames
 from generator.tables import cached_table, jieba_ready, package_file
 
 GARBLED_QUOTE = "?!"
+# 。” whose 。 was read with the character before it (活。” -> 睢!?, 睢 being ee a1): the ! of the
+# a3 a1 between the marks, then its closing mark's orphaned byte.
+GARBLED_QUOTE_AFTER_LEAD = "!?"
 SENTENCES_BACK = 6  # a quotation of a few sentences, and the one that says whose it is
 REACH = 600  # characters enough for them
 CERTAIN = 0.9  # how sure a gendered word makes us, and the most a name can
@@ -107,13 +110,19 @@ def pronoun_evidence(text: str, at: int, quoting: bool = False) -> str:
     return " and ".join(said)
 
 
+def read_in_step(text: str) -> str:
+    """`text` less what a '?' may have thrown out of step (`_MISREAD`), a line end in its place:
+    what the document shows as it was written."""
+    return _MISREAD.sub("\n", text)
+
+
 @lru_cache(maxsize=16)
 def names_in(text: str) -> frozenset[str]:
     """The people's names the text shows whole, in Simplified: a name garbled at one place
     (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  What a '?'
     may have thrown out of step is not read (`_MISREAD`)."""
     names = set()
-    for sentence in _WHOLE_SENTENCE.findall(_MISREAD.sub("\n", text)):
+    for sentence in _WHOLE_SENTENCE.findall(read_in_step(text)):
         words = _words(sentence)
         for index, word in enumerate(words):
             given = _given_name(words, index)
@@ -182,12 +191,14 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
 def _outside_quotations(text: str) -> str:
     """`text` with what quotation marks enclose cut out (a line end in its place): the people
     a quotation speaks of are not the one whose words it is (不是卖女儿’。”他说).  In damaged
-    text 。“ and 。” both leave '?!' (their bytes hold those of ！): it opens a quotation where
-    none is open and closes one where one is."""
+    text 。“ and 。” both leave '?!' (their bytes hold those of ！), or '!?' where the
+    character before took the lead byte of 。: it opens a quotation where none is open and
+    closes one where one is."""
     out, quoted, i = [], "", 0
     while i < len(text):
-        marks = GARBLED_QUOTE if text.startswith(GARBLED_QUOTE, i) else text[i]
-        if marks == GARBLED_QUOTE:
+        garbled = _is_garbled_quote(text, i)
+        marks = text[i : i + 2] if garbled else text[i]
+        if garbled:
             quoted = "" if quoted else "“"
         else:
             inside, quoted = quoted, quoted_after(quoted, marks)
@@ -198,6 +209,16 @@ def _outside_quotations(text: str) -> str:
         out.append("\n")
         i += len(marks)
     return "".join(out)
+
+
+def _is_garbled_quote(text: str, at: int) -> bool:
+    if text.startswith(GARBLED_QUOTE, at):
+        return True
+    return (
+        at > 0
+        and text.startswith(GARBLED_QUOTE_AFTER_LEAD, at)
+        and text[at - 1].encode("gbk", errors="ignore").endswith(b"\xa1")
+    )
 
 
 @lru_cache(maxsize=1024)

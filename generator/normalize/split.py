@@ -69,9 +69,12 @@ def _headline_block_size(lines: list[str], start: int) -> int:
 
 
 def _heads_a_report(lines: list[str], index: int) -> bool:
-    """Line `index` opens the text or comes right before a dateline: a headline there may open
-    with a topic and a colon (南通：…)."""
-    return index == 0 or (index + 1 < len(lines) and opens_report(lines[index + 1]))
+    """Line `index` opens the text (only plain headlines, a kicker, are above it) or comes right
+    before a dateline: a headline there may open with a topic and a colon (南通：…) or hold
+    clauses (禁渔期里，渔民“上岸”有新活计)."""
+    return all(map(is_headline_line, lines[:index])) or (
+        index + 1 < len(lines) and opens_report(lines[index + 1])
+    )
 
 
 def name_headlines(lines: list[str]) -> Headline:
