@@ -247,6 +247,13 @@ def test_a_name_garbled_after_a_quotation_is_read_in_the_rare_characters_it_is_s
     assert repaired_exactly(text, ["隊", "團", "麥"])
 
 
+def test_a_rare_listed_character_is_read_with_its_reading() -> None:
+    # 緱(gōu) of 缑文喆: the list held the forms the converter wrote, rare ones too; every
+    # reading of 。”\n died at the annotation, and 好了?!?她 was left as it was.
+    text = "她眨眨眼说：“有一点点，不过我一紧张就深呼吸，数到十就好了。”\n她的教练缑文喆在一旁笑着说。\n"
+    assert repaired_exactly(text, ["緱"])
+
+
 def test_the_letters_of_a_reading_are_no_rare_characters_the_document_shows() -> None:
     # ǎ of (chǎn) is shown in step, but it is no character the text holds: 增长3.2%ǎ县
     text = "预计总产量同比增长3.2%。县农业农村局还组织农技人员深入田间地头。\n"

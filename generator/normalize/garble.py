@@ -147,7 +147,7 @@ class _Tables:
     char_of: dict[int, str]  # lead << 8 | trail -> character (valid, non user-defined)
     simplified: dict[str, str]
     plausible: frozenset[int]  # codes of characters a converted news text can contain
-    by_reading: dict[str, frozenset[int]]  # syllable -> codes of plausible listable chars
+    by_reading: dict[str, frozenset[int]]  # syllable -> codes of listable chars
     forms: dict[str, tuple[int, ...]]  # simplified char -> codes of its plausible GBK forms
     convertible: frozenset[int]  # simplified characters the S->T table writes differently
 
@@ -169,13 +169,12 @@ def tables() -> _Tables:
     simplified = {c: s for c, s in zip(chars, converted, strict=True) if c != s and len(s) == 1}
     traditional = OpenCC("s2tw").convert("\n".join(chars)).split("\n")
     taiwan = {c: t for c, t in zip(chars, traditional, strict=True) if c != t and len(t) == 1}
-    plausible = frozenset(
-        code
-        for code, char in char_of.items()
-        if _in_news(simplified.get(char, char)) and _written_in_taiwan(char, simplified, taiwan)
-    )
+    written = [c for c, char in char_of.items() if _written_in_taiwan(char, simplified, taiwan)]
+    plausible = frozenset(c for c in written if _in_news(simplified.get(char_of[c], char_of[c])))
+    # A listed character may be rare (緱 of 緱(gōu), where a document names 缑文喆): the list
+    # was of the forms the converter wrote, not of the common ones.
     by_reading: dict[str, set[int]] = {}
-    for code in plausible:
+    for code in written:
         char = char_of[code]
         reading = default_reading(char)
         if char in simplified and reading:
