@@ -250,6 +250,24 @@ def test_layout_keeps_a_headline_of_clauses_at_the_top(text: str, title: str) ->
     assert normalize_text(text).articles[0].title == title
 
 
+def test_a_text_of_headline_lines_costs_a_few_checks_a_line(monkeypatch) -> None:
+    # Every line was a possible block's start, and each block ran on to the text's end:
+    # 20,000 short lines took 530 s.  A block is at most kicker, title and subtitle.
+    from generator.normalize import split
+
+    calls = 0
+
+    def counted(line: str, *, top: bool = False) -> bool:
+        nonlocal calls
+        calls += 1
+        return is_headline_line(line, top=top)
+
+    monkeypatch.setattr(split, "is_headline_line", counted)
+    lines = 400
+    split.split_articles(["短标题一行"] * lines)
+    assert calls < 20 * lines
+
+
 def test_layout_never_joins_a_line_onto_a_dateline() -> None:
     text = "会议强调，要加快建设\n本报讯 两会上，南通代表团提出建议。\n"
     assert reflow_paragraphs(text) == (text, [])

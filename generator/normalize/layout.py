@@ -33,6 +33,7 @@ _MARK_START = re.compile(r"[，。、；：？！”’）》%,.;:?!)]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
+HEADLINE_BLOCK_MAX = 3  # kicker, title, subtitle
 _CLAUSES_HEADLINE_MAX = 40  # a body line cut mid-sentence at the top is longer
 # A line that opens with the rest of a quantity (7%。, 800亩), not with a date (11月12日).
 _NUMBER_GOES_ON = re.compile(r"\d+(?:\.\d+)?(?![\d.年月日时点])")
@@ -134,10 +135,12 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
     gaps = [(0, spans[0][0], "", _EDGE)]
     paragraph = text[spans[0][0] : spans[0][1]]
     top = True  # the paragraph is the text's first, or only plain headlines (a kicker) are before
+    above = 0  # paragraphs before it
     for (_, prev_end), (next_start, next_end) in itertools.pairwise(spans):
         line = text[next_start:next_end]
         joined = _breaks_mid_sentence(paragraph, line, top=top)
-        top = top and (joined or is_headline_line(paragraph))
+        above += not joined
+        top = top and (joined or (above < HEADLINE_BLOCK_MAX and is_headline_line(paragraph)))
         new, why = ("", _JOINED) if joined else ("\n", _SEPARATED)
         gaps.append((prev_end, next_start, new, why))
         paragraph = paragraph + line if joined else line

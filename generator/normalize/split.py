@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.normalize.layout import is_field_line, is_headline_line, opens_report
-
-_MAX_BLOCK = 3
+from generator.normalize.layout import (
+    HEADLINE_BLOCK_MAX,
+    is_field_line,
+    is_headline_line,
+    opens_report,
+)
 
 
 @dataclass
@@ -60,10 +63,11 @@ def _only_fields_so_far(blocks: list[ArticleBlock]) -> bool:
 def _headline_block_size(lines: list[str], start: int) -> int:
     """Number of headline lines starting at `start` that are followed by body text (else 0)."""
     end = start
-    while end < len(lines) and is_headline_line(lines[end], top=_heads_a_report(lines, end)):
+    limit = min(len(lines), start + HEADLINE_BLOCK_MAX + 1)  # one more says "too many"
+    while end < limit and is_headline_line(lines[end], top=_heads_a_report(lines, end)):
         end += 1
     size = end - start
-    if size > _MAX_BLOCK or end == len(lines):
+    if size > HEADLINE_BLOCK_MAX or end == len(lines):
         return 0
     return size
 
@@ -72,7 +76,7 @@ def _heads_a_report(lines: list[str], index: int) -> bool:
     """Line `index` opens the text (only plain headlines, a kicker, are above it) or comes right
     before a dateline: a headline there may open with a topic and a colon (南通：…) or hold
     clauses (禁渔期里，渔民“上岸”有新活计)."""
-    return all(map(is_headline_line, lines[:index])) or (
+    return (index < HEADLINE_BLOCK_MAX and all(map(is_headline_line, lines[:index]))) or (
         index + 1 < len(lines) and opens_report(lines[index + 1])
     )
 
@@ -89,7 +93,7 @@ def name_headlines(lines: list[str]) -> Headline:
         return Headline(None)
     if len(lines) == 1:
         return Headline(lines[0])
-    if len(lines) >= _MAX_BLOCK:
+    if len(lines) >= HEADLINE_BLOCK_MAX:
         return Headline(lines[1], kicker=lines[0], subtitle=lines[2])
     first, second = lines
     if _is_slogan(first) and not _is_slogan(second):
