@@ -29,7 +29,7 @@ from generator.normalize.script import simplify
 from generator.people import gendered_words, sex_prefixes, surnames
 from generator.tables import cached_table, jieba_ready, package_file
 
-GARBLED_QUOTE = "?!"
+GARBLED_QUOTE = "?!"  # as damaged text shows it; lm.GARBLED_QUOTATION_END once marks are full-width
 # 。” whose 。 was read with the character before it (活。” -> 睢!?, 睢 being ee a1): the ! of the
 # a3 a1 between the marks, then its closing mark's orphaned byte.
 GARBLED_QUOTE_AFTER_LEAD = "!?"
@@ -212,6 +212,8 @@ def _outside_quotations(text: str) -> str:
 
 
 def _is_garbled_quote(text: str, at: int) -> bool:
+    """Does a quotation mark garbled with a 。 before it start at `at` ('?!', or '!?' after a
+    character whose trail byte `a1` was 。's lead)?"""
     if text.startswith(GARBLED_QUOTE, at):
         return True
     return (
