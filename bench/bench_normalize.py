@@ -2,8 +2,9 @@
 5,000-character article (target < 1 s): the seeds' own damage, and a densely damaged article
 (fresh articles' paragraphs freshly corrupted, a garble every ~140 characters) on every core
 against one core in the same run, each the first time in a fresh process (a new article) and
-again (its words cached); and how many clean Simplified news paragraphs (the 1,948
-People's Daily paragraphs garble repair holds out) normalization changes, which should be none.
+again (its words cached); twenty thousand hostile short lines against two thousand; and
+how many clean Simplified news paragraphs (the 1,948 People's Daily paragraphs garble repair
+holds out) normalization changes, which should be none.
 Run: python bench/bench_normalize.py"""
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CLEAN_CHARS = 1_000_000
 DAMAGED_CHARS = 5_000
 REPEATS = 3
+LINES = 20_000
 FIRST_ARTICLES = "[a-z][0-9].txt"
 WARM_UP = "工業(yè)化，表?yè)P(yáng)。\n"  # loads what garble repair needs, and knows few words
 
@@ -88,6 +90,19 @@ def changed_clean_paragraphs() -> tuple[int, int, list[str]]:
     return len(changed), len(paragraphs), shown
 
 
+# Hostile layouts of many short lines, whose time should grow with the lines, not their square:
+# clauses each cut after a number, which the layout step joins into one paragraph; and a
+# scrape's date stamps, each read as a field above a headline that never comes.
+HOSTILE_LINES = {
+    "lines cut after a number": "今天，产量达到{}",
+    "date-stamp lines": "2025年4月{}日",
+}
+
+
+def hostile_text(line: str, count: int) -> str:
+    return "".join(line.format(i % 28 + 1) + "\n" for i in range(count))
+
+
 def best_of(text: str) -> float:
     """Fastest of REPEATS runs: the machine's noise only ever adds time."""
     times = []
@@ -121,6 +136,12 @@ def main() -> None:
         f" in {first:.3f} s the first time on every core, {one:.3f} s on one"
         f" ({one / first:.2f}x), {again:.3f} s again (target < 1 s)"
     )
+    for name, line in HOSTILE_LINES.items():
+        few, many = (best_of(hostile_text(line, n)) for n in (LINES // 10, LINES))
+        print(
+            f"{LINES:,} {name}: {many:.3f} s, {many / few:.1f}x the time of {LINES // 10:,}"
+            " (10x if linear)"
+        )
     changed, total, shown = changed_clean_paragraphs()
     print(f"clean news paragraphs changed: {changed} of {total:,} (target 0) {'; '.join(shown)}")
 

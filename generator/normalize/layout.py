@@ -195,9 +195,10 @@ def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
         return False
     if DATE_STAMP.fullmatch(next_line):
         return False  # a date on a line of its own signs a notice off; no sentence ends so
-    if _CONTINUING_END.search(line):
+    end = line[-1:]  # not the whole paragraph, which grows with each line joined to it
+    if _CONTINUING_END.search(end):
         return True
-    if line[-1:].isdigit():  # a body line, not a stamp or a headline, cut inside a number
+    if end.isdigit():  # a body line, not a stamp or a headline, cut inside a number
         return _BODY_PUNCT.search(line) is not None
     top = top and _NUMBER_GOES_ON.match(next_line) is None  # 增长约 | 7%: no headline ends so
-    return _OPEN_END.search(line) is not None and not is_headline_line(line, top=top)
+    return _OPEN_END.search(end) is not None and not is_headline_line(line, top=top)

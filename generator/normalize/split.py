@@ -38,10 +38,14 @@ class Headline:
 def split_articles(lines: list[str]) -> list[ArticleBlock]:
     """Group paragraphs into articles; an article with no body is dropped."""
     blocks: list[ArticleBlock] = []
+    # Nothing but a scrape's stamp or fields above: the text's top, where a platform puts its
+    # account and time before the headline (南通发布 2025-03-12 08:00); they join the article.
+    # Kept as lines are read, not read again for each: a text of stamps would take their square.
+    only_fields = True
     i = 0
     while i < len(lines):
         size = _headline_block_size(lines, i)
-        stamped = _only_fields_so_far(blocks)
+        stamped = only_fields and len(blocks) == 1 and not blocks[0].headlines
         if size and (stamped or size > 1 or not blocks or opens_report(lines[i + size])):
             fields = blocks.pop().body if stamped else []
             blocks.append(ArticleBlock(headlines=lines[i : i + size], body=fields))
@@ -50,14 +54,9 @@ def split_articles(lines: list[str]) -> list[ArticleBlock]:
         if not blocks:
             blocks.append(ArticleBlock())
         blocks[-1].body.append(lines[i])
+        only_fields = only_fields and is_field_line(lines[i])
         i += 1
     return [b for b in blocks if b.body]
-
-
-def _only_fields_so_far(blocks: list[ArticleBlock]) -> bool:
-    """Nothing but a scrape's stamp or fields above: the text's top, where a platform puts its
-    account and time before the headline (南通发布 2025-03-12 08:00); they join the article."""
-    return len(blocks) == 1 and not blocks[0].headlines and all(map(is_field_line, blocks[0].body))
 
 
 def _headline_block_size(lines: list[str], start: int) -> int:
