@@ -28,6 +28,10 @@ def about_a_woman(text: str) -> float | None:
         "今年29岁的高婷婷大学毕业后回到家乡创业。“刚开始直播间里就十几个人。",
         # jieba cuts 女 / 队长: the title before her name says it surer than 雨彤 does
         "12岁的女队长吴雨彤打进了7个球。“我最喜欢踢前锋啦。",
+        # jieba cuts 采茶 / 工祝 / 春花: the surname it joined to the word before is hers
+        "来自江西玉山县的采茶工祝春花已经是第二年来上源村了。“住得干净，吃得也好。",
+        # the sentence opens with her 她, not with 丈夫, whom she speaks of
+        "妻子卢桂香在镇上开了一家小杂货店。她说，丈夫这些年没怎么陪过家里人。“说没怨过是假的。",
     ],
 )
 def test_a_woman_named_before_the_place_makes_her_likelier(text: str) -> None:
@@ -60,6 +64,7 @@ def test_a_man_named_before_the_place_makes_him_likelier(text: str) -> None:
         "社区居民可到和卫生服务站咨询。",  # 和 is a word, 卫生 too
         "今年万元以上的高质量发展项目，",
         "商场女装区和男女队的比赛都在三楼，",  # clothes and teams, not people
+        "一座跨江大桥即将合龙，",  # 跨 / 江大桥: 大桥 is a word, not a given name
         "",
     ],
 )
@@ -91,10 +96,28 @@ def test_a_pronoun_nearer_than_any_name_says_whom_the_passage_is_about() -> None
     assert "the 她 before it" in pronoun_evidence(text, len(text))
 
 
-def test_the_documents_own_pronouns_weigh_in() -> None:
-    # A weak name (文华 reads male) against a document that speaks of her as 她 again and again.
-    text = "她走访了每户人家。她又牵头办了食堂。她说要办下去。\n社区书记陆文华发现，"
+def test_a_sentence_a_garble_cut_still_opens_with_its_pronoun() -> None:
+    # The '?' of 教?chù)?shī) ends a sentence where none ended; what it left before 她 is no word.
+    text = "另一名被害人是一位退休教?chù)?shī),她給剛參加工作的兒子買車時也上了當?!"
     assert about_a_woman(text) > 0.5
+
+
+def test_a_woman_named_before_the_place_outweighs_a_story_about_a_man() -> None:
+    # A story about a patient: 他 again and again.  His wife, named before her own words, is
+    # still the one who speaks (。”她说 had been read 。”他说).
+    text = (
+        "陈国华今年62岁。他突然说不出话，他被送到医院。他的手术很顺利，他已能下床。\n"
+        "傍晚，何玉兰端着温水，扶丈夫在走廊里又走了一圈。“医生说他恢复得不错。"
+    )
+    assert about_a_woman(text) > 0.75
+
+
+def test_the_pronouns_since_the_person_was_named_weigh_in() -> None:
+    # A weak name (文华 reads male) against the 她 that refers back to her (s4: 。”她说 had been
+    # read 。”他说 once the document's own pronouns weighed less).
+    text = "社区书记陆文华发现，不少独居老人吃饭难，她又牵头推动社区食堂建设。“我们的建议要落地。"
+    assert about_a_woman(text) > 0.5
+    assert about_a_woman(text.replace("她又", "又")) < 0.5
 
 
 @pytest.mark.parametrize(
