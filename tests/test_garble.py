@@ -313,6 +313,16 @@ def test_a_quotation_said_with_a_smile_is_not_read_as_a_theory() -> None:
     assert repaired_exactly(text, [])
 
 
+def test_a_name_the_document_shows_is_read_from_its_first_character() -> None:
+    # 。”姜雪说 read 。”僵说: a dropped pair fewer, and the model prices 姜 after 。” as any
+    # character; the document names 姜雪 plainly a sentence before (NAME_FIRST_LOGP).
+    text = (
+        "手术后第二天，康复医学科治疗师姜雪就来到病房，指导陈国华做床上翻身训练。"
+        "“早期康复介入得越早，功能恢复得越好。”姜雪说，“他现在每天练两次。”\n"
+    )
+    assert "”姜雪說" in repair_showing(text, [], "好?!苯┱f")
+
+
 def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
     text = "书记王秀娥介绍，合作社新建了晾晒棚。“现在有了大棚，心里踏实多了。”她说。\n"
     damaged, _ = corrupt(text, [])

@@ -124,14 +124,14 @@ def read_in_step(text: str) -> str:
 def names_in(text: str) -> frozenset[str]:
     """The people's names the text shows whole, in Simplified: a name garbled at one place
     (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  What a '?'
-    may have thrown out of step is not read (`_MISREAD`)."""
+    may have thrown out of step is not read (`_MISREAD`); nor is a surname and a word no
+    name is made of (和供热, 管沟灌, 全覆盖: `_names_a_person`)."""
     names = set()
     for sentence in _WHOLE_SENTENCE.findall(read_in_step(text)):
         words = _words(sentence)
         for index, word in enumerate(words):
-            given = _given_name(words, index)
-            if given:
-                names.add(word[0] + given)
+            if _names_a_person(words, index):
+                names.add(word[0] + _given_name(words, index))
     return frozenset(names)
 
 
