@@ -55,7 +55,8 @@ NAME_MAX_FREQUENCY = 100
 # The document's own 他 and 她, against the person found before the place: a prior over who its
 # people are, not who this one is.  Hidden one at a time, the 191 他 and 她 right after a
 # quotation in bench/articles, bench/unseen and an eighth blind batch are guessed right 181
-# times at 0.25 (log loss 47.0), 180 at 0.5 (51.6) and at 0 (45.3), 163 at 1 (70.9).
+# times at 0.25 (log loss 47.0), 180 at 0.5 (51.6) and at 0 (45.3), 163 at 1 (70.9):
+# bench/bench_speakers.py.
 DOCUMENT_WEIGHT = 0.25
 LOCAL_PRONOUN_WEIGHT = 0.5  # the 他 and 她 since the person was named (`_weighed_by_pronouns`)
 PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
