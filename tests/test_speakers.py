@@ -173,7 +173,7 @@ def test_the_names_a_document_shows_whole_are_found_where_no_damage_may_hide_the
 
 
 def test_a_surname_before_a_word_no_name_is_made_of_is_no_name() -> None:
-    # 和 / 供热, 管 / 沟灌: a name's characters are names' (`_names_a_person`); false names
+    # 和 / 供热, 管 / 沟灌: a name's characters are names' (`_person_given_name`); false names
     # would be read where a garble hides a name's first character, and 车。” read 车停”.
     assert names_in("施工方和供热公司协商后，管沟灌满了水。居民吴振华说。") == {"吴振华"}
 

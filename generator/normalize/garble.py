@@ -527,10 +527,11 @@ def _name_gain(before: LmState, after: LmState) -> float:
     character, also what its first cost beyond NAME_FIRST_LOGP (the word score's step: the
     character pairs' part is not kept a character at a time)."""
     starts = _document().name_starts
-    if not starts or (after.chars[-2:] not in starts and after.chars[-3:] not in starts):
+    second = after.chars[-2:] in starts  # the name's second character: its first is priced
+    if not second and after.chars[-3:] not in starts:
         return 0.0
     gain = max(0.0, NAME_CHAR_LOGP - (after.score - before.score))
-    if after.chars[-2:] in starts and len(before.best) >= 2:  # the name's first character
+    if second and len(before.best) >= 2:
         gain += max(0.0, NAME_FIRST_LOGP - (before.best[-1] - before.best[-2]))
     return gain
 

@@ -10,8 +10,9 @@ its characters is a woman's or a man's (ngender's counts of real names; only its
 read).  What quotation marks enclose is skipped: the people a quotation speaks of are not
 its speaker (母亲…。“他从小就爱踢球…”她说).  A 他 or 她 in sight says less than a person named
 before the place: those since the person was named count at half the weight, the document's
-own outside quotations at a quarter, those inside them only when nothing else says.  The names a document shows whole
-(`names_in`) also tell garble repair which rare characters a garbled name is made of.
+own outside quotations at a quarter, those inside them only when nothing else says.  The names
+a document shows whole (`names_in`) also tell garble repair which rare characters a garbled
+name is made of.
 """
 
 from __future__ import annotations
@@ -126,13 +127,14 @@ def names_in(text: str) -> frozenset[str]:
     """The people's names the text shows whole, in Simplified: a name garbled at one place
     (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  What a '?'
     may have thrown out of step is not read (`_MISREAD`); nor is a surname and a word no
-    name is made of (和供热, 管沟灌, 全覆盖: `_names_a_person`)."""
+    name is made of (和供热, 管沟灌, 全覆盖: `_person_given_name`)."""
     names = set()
     for sentence in _WHOLE_SENTENCE.findall(read_in_step(text)):
         words = _words(sentence)
         for index, word in enumerate(words):
-            if _names_a_person(words, index):
-                names.add(word[0] + _given_name(words, index))
+            given = _person_given_name(words, index)
+            if given:
+                names.add(word[0] + given)
     return frozenset(names)
 
 
@@ -255,7 +257,7 @@ def _people(sentence: str) -> tuple[tuple[float | None, str], ...]:
     people = [subject] if subject else []
     for index in range(len(words)):
         found = _gender_of(words, index)
-        if found is not None or _names_a_person(words, index):
+        if found is not None or _person_given_name(words, index):
             surname_alone = len(words[index]) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
             people.append(
@@ -272,7 +274,7 @@ def _subject_pronoun(words: list[str]) -> tuple[float, str] | None:
     not one that owns who follows (她的丈夫说).  What a garble left before it is no word
     (教?chù)?shī),她给…: the '?' ended a sentence)."""
     spoken = [word for word in words if any(map(is_han, word))]
-    if not spoken or spoken[0] not in ("他", "她") or spoken[1:2] == ["的"]:
+    if not spoken or not _SINGULAR_PRONOUN.fullmatch(spoken[0]) or spoken[1:2] == ["的"]:
         return None
     return (CERTAIN if spoken[0] == "她" else 1 - CERTAIN), spoken[0]
 
@@ -323,11 +325,12 @@ def _gender_of(words: list[str], index: int) -> float | None:
     return min(CERTAIN, max(1 - CERTAIN, _sigmoid(odds)))
 
 
-def _names_a_person(words: list[str], index: int) -> bool:
-    """Does words[index] start a name all of whose characters are names' (a person, even where
-    they tell no sex), not a word that happens to open with a surname (钟表匠)?"""
+def _person_given_name(words: list[str], index: int) -> str | None:
+    """The given name if words[index] starts a name all of whose characters are names' (a
+    person, even where they tell no sex), not a word that happens to open with a surname
+    (钟表匠)."""
     given = _given_name(words, index)
-    return given is not None and _woman_log_odds(given) is not None
+    return given if given is not None and _woman_log_odds(given) is not None else None
 
 
 def _gendered(word: str) -> bool | None:
