@@ -34,3 +34,15 @@ def gendered_words() -> dict[str, bool]:
 def sex_prefixes() -> dict[str, bool]:
     """First character -> True for a woman (女司机), False for a man (男护士)."""
     return {_people()["woman_prefix"]: True, _people()["man_prefix"]: False}
+
+
+@cache
+def place_words() -> frozenset[str]:
+    """Words that make a name-like word right before them a place (章江新区, 建华路)."""
+    return frozenset(_people()["places"])
+
+
+@cache
+def saying_words() -> tuple[str, ...]:
+    """Words that follow a person named as a speaker (卯丽萍说, 计宏亮介绍)."""
+    return tuple(_people()["saying"])

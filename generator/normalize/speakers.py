@@ -27,7 +27,7 @@ from pathlib import Path
 from generator.normalize.lm import QUOTE_OPENER, is_han, language_model, quoted_after
 from generator.normalize.pinyin import ANNOTATION
 from generator.normalize.script import simplify
-from generator.people import gendered_words, sex_prefixes, surnames
+from generator.people import gendered_words, place_words, saying_words, sex_prefixes, surnames
 from generator.tables import cached_table, jieba_ready, package_file
 
 GARBLED_QUOTE = "?!"  # as damaged text shows it; lm.GARBLED_QUOTATION_END once marks are full-width
@@ -44,6 +44,7 @@ NAME_CHAR_MIN = 5000  # names a character is in, of 32 million, for it to be a n
 RARE_NAME_CHAR_MIN = 200
 RARE_IN_TEXT = -12.0
 NOT_SUBJECTS = ("记者", "通讯员")  # a byline's names are the reporters', not the story's people
+AFTER_SUBJECT = "是在说也都就还又和把被将对给为从向"  # words of one character after a subject
 # A surname standing alone starts a name only before a word jieba's dictionary does not know
 # well (沈 / 桂兰 7 times, 黄 / 建国 3,083; not 和 / 卫生 4,290), and only if it is not mostly a
 # word of its own (和 555,815 times, 于, 时, 向, 高, 成; 王 19,704) or two characters follow that
@@ -57,7 +58,8 @@ NAME_MAX_FREQUENCY = 100
 # people are, not who this one is.  Hidden one at a time, the 191 他 and 她 right after a
 # quotation in bench/articles, bench/unseen and an eighth blind batch are guessed right 181
 # times at 0.25 (log loss 47.0), 180 at 0.5 (51.6) and at 0 (45.3), 163 at 1 (70.9):
-# bench/bench_speakers.py.
+# bench/bench_speakers.py.  With a ninth batch, 230: 219 at 0.25 (52.8), 218 at 0 (50.7), 217
+# at 0.5 (58.4), 201 at 1 (80.7).
 DOCUMENT_WEIGHT = 0.25
 LOCAL_PRONOUN_WEIGHT = 0.5  # the 他 and 她 since the person was named (`_weighed_by_pronouns`)
 PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
@@ -135,7 +137,37 @@ def names_in(text: str) -> frozenset[str]:
             given = _person_given_name(words, index)
             if given:
                 names.add(word[0] + given)
-    return frozenset(names)
+    return frozenset(names | _surnamed_by_document(text))
+
+
+def _surnamed_by_document(text: str) -> set[str]:
+    """Names whose surname the list lacks (卯丽萍, 谌子墨, 亓秀英) or takes for a word (计宏亮),
+    told by the document: a character it writes before the same two-character given name (a
+    name's character in it) at least twice, apart from the words around them, the given name
+    never without it, and the person once a speaker (卯丽萍说).  Not 走在前 nor 今冬明春: no one
+    speaks."""
+    shown = simplify(ANNOTATION.sub("", read_in_step(text)))
+    frequency = jieba_ready().dt.FREQ
+    names, pairs, apart = Counter(), Counter(), Counter()
+    for at in range(len(shown) - 1):
+        pairs[shown[at : at + 2]] += 1
+        name = shown[at - 1 : at + 2] if at else ""
+        if not name or not all(map(is_han, name)):
+            continue
+        names[name] += 1
+        around = (shown[max(at - 2, 0) : at], shown[at + 1 : at + 3])
+        apart[name] += all(frequency.get(word, 0) < NAME_MAX_FREQUENCY for word in around)
+    return {
+        name
+        for name, count in names.items()
+        if apart[name] >= 2
+        and pairs[name[1:]] == count
+        and name[0] not in surnames()
+        and any(_woman_log_odds(char) is not None for char in name[1:])  # 墨 of 谌子墨 is rare
+        and all(frequency.get(part, 0) < NAME_MAX_FREQUENCY for part in (name[:2], name[1:]))
+        and not frequency.get(name, 0)
+        and any(name + said in shown for said in saying_words())
+    }
 
 
 def _evidence(
@@ -296,6 +328,9 @@ def _words(sentence: str) -> list[str]:
     for index in range(len(words) - 2, -1, -1):
         if _surname_cut_off(words[index], words[index + 1]):
             words[index : index + 1] = list(words[index])
+    for index in range(len(words) - 1, -1, -1):
+        if _word_run_on(words[index]):
+            words[index : index + 1] = [words[index][:2], words[index][2]]
     return words
 
 
@@ -310,6 +345,20 @@ def _surname_cut_off(word: str, after: str) -> bool:
         and 1 <= len(after) <= 2
         and all(map(is_han, word + after))
         and frequency.get(after, 0) < NAME_MAX_FREQUENCY  # not 过江 / 通道, 跨江 / 大桥
+    )
+
+
+def _word_run_on(word: str) -> bool:
+    """Is `word` a surname, one character of a given name and a word that follows a subject,
+    which jieba's model joined, its dictionary knowing none of it (32岁的熊浩是一名: 熊浩 / 是;
+    not 庞贝病 nor 卫健局)?"""
+    frequency = jieba_ready().dt.FREQ
+    return (
+        len(word) == 3
+        and word[0] in surnames()
+        and not frequency.get(word, 0)
+        and _woman_log_odds(word[1]) is not None
+        and word[2] in AFTER_SUBJECT
     )
 
 
@@ -359,8 +408,8 @@ def _given_name(words: list[str], index: int) -> str | None:
     one whose relative the sentence is about (周小川的母亲)."""
     word = words[index]
     before = next((w for w in reversed(words[:index]) if w.strip()), "")
-    if word[:1] not in surnames() or before.endswith(NOT_SUBJECTS):
-        return None
+    if word[:1] not in surnames() or before.endswith(NOT_SUBJECTS) or before[-1:].isdigit():
+        return None  # 300余人 and 3万多元 are counts
     frequency = jieba_ready().dt.FREQ
     after = words[index + 1] if index + 1 < len(words) else ""
     if 2 <= len(word) <= 3 and all(map(is_han, word)) and _rare_as_word(word):
@@ -376,7 +425,8 @@ def _given_name(words: list[str], index: int) -> str | None:
         return None
     relative = words[following : following + 2]
     owner = len(relative) == 2 and relative[0] == "的" and relative[1] in gendered_words()
-    return None if owner or not all(map(is_han, given)) else given
+    place = bool(relative) and relative[0] in place_words()  # 章江新区, 建华路
+    return None if owner or place or not all(map(is_han, given)) else given
 
 
 def _rare_as_word(name: str) -> bool:
