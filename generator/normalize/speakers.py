@@ -148,15 +148,7 @@ def _surnamed_by_document(text: str) -> set[str]:
     speaks."""
     shown = simplify(ANNOTATION.sub("", read_in_step(text)))
     frequency = jieba_ready().dt.FREQ
-    names, pairs, apart = Counter(), Counter(), Counter()
-    for at in range(len(shown) - 1):
-        pairs[shown[at : at + 2]] += 1
-        name = shown[at - 1 : at + 2] if at else ""
-        if not name or not all(map(is_han, name)):
-            continue
-        names[name] += 1
-        around = (shown[max(at - 2, 0) : at], shown[at + 1 : at + 3])
-        apart[name] += all(frequency.get(word, 0) < NAME_MAX_FREQUENCY for word in around)
+    names, pairs, apart = _three_character_counts(shown)
     return {
         name
         for name, count in names.items()
@@ -168,6 +160,23 @@ def _surnamed_by_document(text: str) -> set[str]:
         and not frequency.get(name, 0)
         and any(name + said in shown for said in saying_words())
     }
+
+
+def _three_character_counts(shown: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
+    """How often the text writes each run of three Chinese characters, each pair of characters,
+    and each run of three apart from the words around it: neither the character before it and
+    its first nor its last and the character after make a word (停航多年: 多年 is one)."""
+    frequency = jieba_ready().dt.FREQ
+    names, pairs, apart = Counter(), Counter(), Counter()
+    for at in range(len(shown) - 1):
+        pairs[shown[at : at + 2]] += 1
+        name = shown[at - 1 : at + 2] if at else ""
+        if not name or not all(map(is_han, name)):
+            continue
+        names[name] += 1
+        around = (shown[max(at - 2, 0) : at], shown[at + 1 : at + 3])
+        apart[name] += all(frequency.get(word, 0) < NAME_MAX_FREQUENCY for word in around)
+    return names, pairs, apart
 
 
 def _evidence(
