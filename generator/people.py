@@ -1,4 +1,4 @@
-"""Words about people that more than one stage reads, kept as data (people.yaml)."""
+"""Words about people, kept as data (people.yaml)."""
 
 from __future__ import annotations
 
@@ -46,3 +46,9 @@ def place_words() -> frozenset[str]:
 def saying_words() -> tuple[str, ...]:
     """Words that follow a person named as a speaker (卯丽萍说, 计宏亮介绍)."""
     return tuple(_people()["saying"])
+
+
+@cache
+def after_subject() -> frozenset[str]:
+    """Words of one character that follow a sentence's subject (熊浩是, 李浩在)."""
+    return frozenset(_people()["after_subject"])

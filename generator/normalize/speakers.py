@@ -27,7 +27,14 @@ from pathlib import Path
 from generator.normalize.lm import QUOTE_OPENER, is_han, language_model, quoted_after
 from generator.normalize.pinyin import ANNOTATION
 from generator.normalize.script import simplify
-from generator.people import gendered_words, place_words, saying_words, sex_prefixes, surnames
+from generator.people import (
+    after_subject,
+    gendered_words,
+    place_words,
+    saying_words,
+    sex_prefixes,
+    surnames,
+)
 from generator.tables import cached_table, jieba_ready, package_file
 
 GARBLED_QUOTE = "?!"  # as damaged text shows it; lm.GARBLED_QUOTATION_END once marks are full-width
@@ -44,7 +51,6 @@ NAME_CHAR_MIN = 5000  # names a character is in, of 32 million, for it to be a n
 RARE_NAME_CHAR_MIN = 200
 RARE_IN_TEXT = -12.0
 NOT_SUBJECTS = ("记者", "通讯员")  # a byline's names are the reporters', not the story's people
-AFTER_SUBJECT = "是在说也都就还又和把被将对给为从向"  # words of one character after a subject
 # A surname standing alone starts a name only before a word jieba's dictionary does not know
 # well (沈 / 桂兰 7 times, 黄 / 建国 3,083; not 和 / 卫生 4,290), and only if it is not mostly a
 # word of its own (和 555,815 times, 于, 时, 向, 高, 成; 王 19,704) or two characters follow that
@@ -130,23 +136,24 @@ def names_in(text: str) -> frozenset[str]:
     (。”郭雅琴笑着说 read as 。”古琴笑着说) is often written plainly at another.  What a '?'
     may have thrown out of step is not read (`_MISREAD`); nor is a surname and a word no
     name is made of (和供热, 管沟灌, 全覆盖: `_person_given_name`)."""
+    in_step = read_in_step(text)
     names = set()
-    for sentence in _WHOLE_SENTENCE.findall(read_in_step(text)):
+    for sentence in _WHOLE_SENTENCE.findall(in_step):
         words = _words(sentence)
         for index, word in enumerate(words):
             given = _person_given_name(words, index)
             if given:
                 names.add(word[0] + given)
-    return frozenset(names | _surnamed_by_document(text))
+    return frozenset(names | _surnamed_by_document(in_step))
 
 
-def _surnamed_by_document(text: str) -> set[str]:
+def _surnamed_by_document(in_step: str) -> set[str]:
     """Names whose surname the list lacks (卯丽萍, 谌子墨, 亓秀英) or takes for a word (计宏亮),
     told by the document: a character it writes before the same two-character given name (a
     name's character in it) at least twice, apart from the words around them, the given name
     never without it, and the person once a speaker (卯丽萍说).  Not 走在前 nor 今冬明春: no one
-    speaks."""
-    shown = simplify(ANNOTATION.sub("", read_in_step(text)))
+    speaks.  `in_step`: the text as `read_in_step` leaves it."""
+    shown = _as_written(in_step)
     frequency = jieba_ready().dt.FREQ
     names, pairs, apart = _three_character_counts(shown)
     return {
@@ -333,7 +340,7 @@ def _title_before(words: list[str], index: int) -> float | None:
 def _words(sentence: str) -> list[str]:
     """The sentence's words, read past inserted readings and in Simplified, with a surname
     jieba joined to the character before it cut off again (`_surname_cut_off`)."""
-    words = list(jieba_ready().cut(simplify(ANNOTATION.sub("", sentence))))
+    words = list(jieba_ready().cut(_as_written(sentence)))
     for index in range(len(words) - 2, -1, -1):
         if _surname_cut_off(words[index], words[index + 1]):
             words[index : index + 1] = list(words[index])
@@ -341,6 +348,11 @@ def _words(sentence: str) -> list[str]:
         if _word_run_on(words[index]):
             words[index : index + 1] = [words[index][:2], words[index][2]]
     return words
+
+
+def _as_written(text: str) -> str:
+    """`text` in Simplified, past the readings inserted into it (本報(bào)訊 -> 本报讯)."""
+    return simplify(ANNOTATION.sub("", text))
 
 
 def _surname_cut_off(word: str, after: str) -> bool:
@@ -367,7 +379,7 @@ def _word_run_on(word: str) -> bool:
         and word[0] in surnames()
         and not frequency.get(word, 0)
         and _woman_log_odds(word[1]) is not None
-        and word[2] in AFTER_SUBJECT
+        and word[2] in after_subject()
     )
 
 
