@@ -89,7 +89,7 @@ def test_a_repair_says_what_reading_it_was_chosen_over() -> None:
     with how much likelier the chosen reading was."""
     _, changes = repair_garbles(seed_text("000"))
     why = next(c.why for c in changes if c.after.startswith("海科"))
-    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 2.0 lower)")
+    assert why.endswith("language model chose '涉海科' over '涉。科' (log-probability 2.8 lower)")
 
 
 def test_lost_byte_is_marked_not_invented() -> None:
@@ -321,6 +321,47 @@ def test_a_name_the_document_shows_is_read_from_its_first_character() -> None:
         "“早期康复介入得越早，功能恢复得越好。”姜雪说，“他现在每天练两次。”\n"
     )
     assert "”姜雪說" in repair_showing(text, [], "好?!苯┱f")
+
+
+def test_a_rare_first_character_of_a_name_is_read_between_two_dropped_pairs() -> None:
+    # 。”覃正富说 read 。”窕说: `fb d5` and `fd b8` both dropped, 正 between them unseen whole,
+    # and a second drop was tried only after the likeliest first character, never the rare 覃.
+    text = (
+        "邮递员覃正富今年56岁，在这条线上跑了30年。覃正富说，每封信都要交到收件人手里。"
+        "“信送到人家手里才算数，放在村口不算数。”覃正富说，这句话他记了一辈子。\n"
+    )
+    assert "。”覃正富說" in repair_showing(text, [], "?!瘪徽f")
+
+
+def test_a_name_left_unfinished_gives_back_what_it_gained() -> None:
+    # 。“覃师傅 read 。“覃正他师傅 once 覃 was tried with a second drop: 覃正 of 覃正富 had
+    # gained as a name's start what nothing after it finished.
+    text = (
+        "邮递员覃正富今年56岁，在这条线上跑了30年。覃正富说，每封信都要交到收件人手里。\n"
+        "徒弟小韦刚来时，跟着他跑线路、认门户。“覃师傅给了我一个本子，上面记着每家每户的情况。”\n"
+    )
+    assert "。“覃師傅給" in repair_showing(text, [], "?!榜麕煾到o")
+
+
+def test_a_pair_the_document_shows_in_step_is_read_where_garbled() -> None:
+    # 。“看孩子下棋 read 下起 (the 1998 corpus's 下起雨来) unless the document shows 下棋 elsewhere.
+    quote = (
+        "在赛场外的家长休息区，记者看到不少家长紧盯着手机上的实时成绩，表情比场内的孩子还紧张。"
+        "“看孩子下棋，比自己上考场还紧张！”一位父亲苦笑着说。\n"
+    )
+    shown = "洪山区一所小学的国际象棋教练柯雪峰说，全校有超过600人能熟练下棋，下棋对孩子的好处是多方面的。\n"
+    assert "看孩子下棋" in repair_showing(shown + quote, [], "?!翱春⒆酉缕?,")
+    assert "看孩子下棋" not in repair_showing(quote, [], "?!翱春⒆酉缕?,")
+
+
+def test_a_character_the_document_writes_often_is_likelier_where_garbled() -> None:
+    # 棋 in a chess report is far commoner than in news text; 的 is not; 他 and 她 are left to
+    # the document's pronouns; 暖 (once) is no evidence.
+    text = "他说，棋社里下棋的孩子多了，象棋和围棋都有人学。她说棋盘不够用。天气很暖。\n"
+    pairs, odds = garble._shown_in_step(text)
+    assert {"下棋", "象棋", "棋盘"} <= pairs
+    assert odds["棋"] == garble.DOCUMENT_CHAR_WEIGHT * garble.DOCUMENT_CHAR_MOST
+    assert not {"的", "他", "她", "暖"} & set(odds)
 
 
 def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:

@@ -153,7 +153,7 @@ def _surnamed_by_document(in_step: str) -> set[str]:
     name's character in it) at least twice, apart from the words around them, the given name
     never without it, and the person once a speaker (卯丽萍说).  Not 走在前 nor 今冬明春: no one
     speaks.  `in_step`: the text as `read_in_step` leaves it."""
-    shown = _as_written(in_step)
+    shown = as_written(in_step)
     frequency = jieba_ready().dt.FREQ
     names, pairs, apart = _three_character_counts(shown)
     return {
@@ -340,7 +340,7 @@ def _title_before(words: list[str], index: int) -> float | None:
 def _words(sentence: str) -> list[str]:
     """The sentence's words, read past inserted readings and in Simplified, with a surname
     jieba joined to the character before it cut off again (`_surname_cut_off`)."""
-    words = list(jieba_ready().cut(_as_written(sentence)))
+    words = list(jieba_ready().cut(as_written(sentence)))
     for index in range(len(words) - 2, -1, -1):
         if _surname_cut_off(words[index], words[index + 1]):
             words[index : index + 1] = list(words[index])
@@ -350,7 +350,7 @@ def _words(sentence: str) -> list[str]:
     return words
 
 
-def _as_written(text: str) -> str:
+def as_written(text: str) -> str:
     """`text` in Simplified, past the readings inserted into it (本報(bào)訊 -> 本报讯)."""
     return simplify(ANNOTATION.sub("", text))
 
