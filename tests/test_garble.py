@@ -333,6 +333,16 @@ def test_a_rare_first_character_of_a_name_is_read_between_two_dropped_pairs() ->
     assert "。”覃正富說" in repair_showing(text, [], "?!瘪徽f")
 
 
+def test_a_names_character_both_of_whose_bytes_are_unknown_is_read() -> None:
+    # 。”郗建明 read 。”垸各: 郗's trail and 建's lead dropped as a pair, 建's trail and 明's lead
+    # under a '?'; two unknown bytes in one pair are guessed only as a name the document shows.
+    text = (
+        "驾驶员郗建明开了15年公交车，这条线路他跑了8年。"
+        "“老人腿脚慢，我就多等一会儿，让他们坐稳了再走。”郗建明今年48岁，是车队的老司机。\n"
+    )
+    assert "。”郗建明今年" in repair_showing(text, [], "?!臂?鹘衲?8")
+
+
 def test_a_name_left_unfinished_gives_back_what_it_gained() -> None:
     # 。“覃师傅 read 。“覃正他师傅 once 覃 was tried with a second drop: 覃正 of 覃正富 had
     # gained as a name's start what nothing after it finished.

@@ -650,10 +650,12 @@ def _feed_aligned(
         yield from _leads(hyp, leads, pos)
         return
     if len(hyp.pending) > 1 and len(values) > 1 and not unseen:
-        return  # two unknown bytes in one pair: too weakly constrained to guess
+        candidates = _name_going_on(hyp, values)
+    else:
+        seen = hyp.pending_from == pos and len(hyp.pending) == 1 and len(values) == 1
+        candidates = _candidates(hyp, values, exempt, seen=seen, then=then)
     listed = _document().listed
-    seen = hyp.pending_from == pos and len(hyp.pending) == 1 and len(values) == 1
-    for code, char, state in _candidates(hyp, values, exempt, seen=seen, then=then):
+    for code, char, state in candidates:
         owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
         step = _emit(hyp, char, code, state, owed)
         lead, trail = code >> 8, code & 0xFF
@@ -669,6 +671,20 @@ def _feed_aligned(
                 )
             )
         yield step
+
+
+def _name_going_on(hyp: _Hyp, values: tuple[int, ...]) -> list[tuple[int, str, LmState]]:
+    """Two unknown bytes in one pair are too weakly constrained to guess, but for a character
+    going on with a name the document shows (建 of 。”郗建明: 郗's trail dropped in a pair with
+    建's lead, 建's trail under a '?')."""
+    assert hyp.pending is not None
+    char_of = tables().char_of
+    codes = [
+        c
+        for c in _name_followers(hyp.lm.chars[-1:])
+        if c >> 8 in hyp.pending and c & 0xFF in values and c in char_of
+    ]
+    return [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
 
 
 def _leads(hyp: _Hyp, leads: tuple[int, ...], pos: int) -> Iterator[_Hyp]:
