@@ -567,11 +567,15 @@ def _name_credit(hyp: _Hyp, after: LmState, named: float) -> tuple[float, float]
     rewarded a character at a time only so that the beam keeps it until it is whole (覃正
     of 覃正富 then 他, in 。“覃正他师傅 for 。“覃师傅)."""
     document = _document()
-    going_on = after.chars[-2:] in document.name_starts or after.chars[-3:] in document.name_starts
-    if going_on:
-        whole = after.chars[-2:] in document.names or after.chars[-3:] in document.names
+    if _ends_with_one_of(after.chars, document.name_starts):
+        whole = _ends_with_one_of(after.chars, document.names)
         return (0.0 if whole else hyp.name_credit + named), 0.0
     return 0.0, hyp.name_credit
+
+
+def _ends_with_one_of(chars: str, names: frozenset[str]) -> bool:
+    """`chars` ends with one of `names` (or of their starts) two or three characters long."""
+    return chars[-2:] in names or chars[-3:] in names
 
 
 def _shown_gain(after: LmState) -> float:
@@ -684,6 +688,12 @@ def _name_going_on(hyp: _Hyp, values: tuple[int, ...]) -> list[tuple[int, str, L
         for c in _name_followers(hyp.lm.chars[-1:])
         if c >> 8 in hyp.pending and c & 0xFF in values and c in char_of
     ]
+    return _scored_codes(hyp, codes)
+
+
+def _scored_codes(hyp: _Hyp, codes: Iterable[int]) -> list[tuple[int, str, LmState]]:
+    """Each code with its character and the model's state after it."""
+    char_of = tables().char_of
     return [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
 
 
@@ -710,7 +720,7 @@ def _candidates(
     "makes a word" alone, so there commonness decides (and a common 。 is not cut).
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
-    char_of, plausible = tables().char_of, tables().plausible
+    plausible = tables().plausible
     document = _document()
 
     def possible(code: int) -> bool:
@@ -723,7 +733,7 @@ def _candidates(
         codes = [c for lead in hyp.pending for trail in values if possible(c := lead << 8 | trail)]
     else:
         codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible)
-    found = [(c, char_of[c], _scored(hyp.lm, char_of[c])) for c in codes]
+    found = _scored_codes(hyp, codes)
     # ranked as `_emit` will score them: 彤 goes on with 吴雨彤, which the model prices as rare
     named = _name_followers(hyp.lm.chars[-1:])
 
@@ -1152,8 +1162,8 @@ def _dropped_pairs(
     yield from once
     if twice and once:
         best = max(once, key=lambda h: h.score)
-        firsts = _document().name_firsts
-        for h in (best, *(h for h in once if h.last_code in firsts and h is not best)):
+        name_firsts = _document().name_firsts
+        for h in (best, *(h for h in once if h.last_code in name_firsts and h is not best)):
             yield from _dropped_pairs(h, pos, unseen=True, then=then)
 
 
