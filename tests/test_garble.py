@@ -406,9 +406,13 @@ def assert_pronoun_repaired(text: str) -> None:
         ("\n3月27日", "。”\n3月27日"),  # no 13月: the byte was a line end
         ("\n72岁的邻居", "。”\n72歲"),  # no 172岁 (it was read 。”□72岁)
         ("52岁的邻居", "。”□2歲"),
+        ("\n2024年底", "。”\n2024年底"),  # no 12024年 (it was read 。”□2024年)
+        ("15年来", "。”□5年來"),
     ],
 )
-def test_a_byte_lost_before_a_month_or_an_age_after_a_quotation(after: str, repaired: str) -> None:
+def test_a_byte_lost_before_a_month_an_age_or_a_year_after_a_quotation(
+    after: str, repaired: str
+) -> None:
     # 。” holds the bytes of ！, so the '?' after it always swallows the next ASCII byte.
     text = f"“有了这个母婴室，方便多了。”{after}，在南站候车大厅，王女士说。\n"
     damaged, _ = corrupt(text, ["這", "廳"])

@@ -226,3 +226,14 @@ def test_a_name_jieba_ran_into_the_next_word_is_still_the_person() -> None:
         "32岁的熊浩是一名软件工程师，正打算换一套三居室。“每月能少还1100多元。"
     )
     assert about_a_woman(text) < 0.25
+
+
+def test_a_person_the_document_names_is_known_by_their_given_name() -> None:
+    # bench/unseen as1: 。”黄秀芬说 garbled to 。”S秀芬說, the surname lost; the man named
+    # sentences before (冼国强) is not the speaker (。”她说 had been read 。”他说).
+    text = (
+        "摊主黄秀芬今年五十岁。\n"
+        "冼国强的右手虎口磨出了厚厚的老茧。“最难的是冬天?!S秀芬說,“有一年腊月下冻雨。"
+    )
+    assert about_a_woman(text) > 0.75
+    assert about_a_woman(text.replace("摊主黄秀芬今年五十岁。\n", "")) < 0.5

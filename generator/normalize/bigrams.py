@@ -44,9 +44,10 @@ SENTENCE_END = "。"
 # sentence end and 0月, 1月 or 2月 is the 1 of 10月, 11月 or 12月, whatever month the article is
 # from (three blind articles read 。”11月19日 as 。”\n1月19日); before 3月-9月 it cannot be one.
 # Nor can a digit be lost where it would make a number its unit never counts (13月, 172岁): a
-# paragraph opens there (。”\n72岁的邻居).
-COUNTED = re.compile(r"(\d+)([月日岁])")
-MOST_COUNTED = {"月": 12, "日": 31, "岁": 120}
+# paragraph opens there (。”\n72岁的邻居), or a year of five digits (。”\n2024年底: the corpus
+# alone read 。”□2024年, a digit's pair 。”1 being commoner than a paragraph's start).
+COUNTED = re.compile(r"(\d+)([月日岁年])")
+MOST_COUNTED = {"月": 12, "日": 31, "岁": 120, "年": 9999}
 # A '?' that swallowed an ASCII byte leaves a digit, a letter or a bracket lost: the model
 # counts them as one symbol (after 。” one comes 4 times in a hundred, after 字” once).
 LOST = "□"

@@ -229,12 +229,15 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
     nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，她把工作室
     取名); with none, nothing does (邱子涵: not the man named sentences before her).
     A pronoun `quoting` (opening a quotation) is someone the speaker speaks of, not the
-    speaker: the sentence's last person, not its first (周淑芬…丈夫…寄回家的。“他总在信里说)."""
+    speaker: the sentence's last person, not its first (周淑芬…丈夫…寄回家的。“他总在信里说).
+    A person the document names is known by their given name too (。”黄秀芬说 garbled to
+    。”S秀芬说: the 黄 lost, not the woman)."""
     start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
     narrative = _SENTENCE_END.split(_outside_quotations(text[start:at]))
     recent = [s for s in narrative if s.strip()][-SENTENCES_BACK:]
+    given_names = _given_names(names_in(text))
     for back in range(len(recent) - 1, -1, -1):
-        people = _people(recent[back])
+        people = _people(recent[back], given_names)
         if not people:
             share = _pronoun_share(recent[back])
             if share is not None:
@@ -295,26 +298,45 @@ def _is_garbled_quote(text: str, at: int) -> bool:
 
 
 @lru_cache(maxsize=1024)
-def _people(sentence: str) -> tuple[tuple[float | None, str], ...]:
+def _people(
+    sentence: str, given_names: tuple[tuple[str, str], ...] = ()
+) -> tuple[tuple[float | None, str], ...]:
     """(P(woman), the words) of each person the sentence names or calls by a gendered word, in
     order, after the 他 or 她 it opens with; P(woman) None for a name that says nothing of it
     (子涵: each of its characters common in names of both sexes; 钟表匠 is no name, 匠 being no
-    name's)."""
+    name's).  `given_names`: (given name, name) of the people the document names."""
     words = _words(sentence)
     subject = _subject_pronoun(words)
     people = [subject] if subject else []
-    for index in range(len(words)):
+    named_by = dict(given_names)
+    for index, word in enumerate(words):
         found = _gender_of(words, index)
         if found is not None or _person_given_name(words, index):
-            surname_alone = len(words[index]) == 1  # 沈 / 桂兰
+            surname_alone = len(word) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
             people.append(
                 (
                     found if titled is None else titled,
-                    words[index] + (words[index + 1] if surname_alone else ""),
+                    word + (words[index + 1] if surname_alone else ""),
                 )
             )
+        elif word in named_by:
+            people.append((_woman_by_name(word), named_by[word]))
     return tuple(people)
+
+
+@lru_cache(maxsize=16)
+def _given_names(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(given name, name) of each of `names` whose two-character given name no word is
+    written as (秀芬 for 黄秀芬, not 建国 for 王建国) and no other of them has."""
+    by_given = Counter(name[1:] for name in names)
+    return tuple(
+        sorted(
+            (name[1:], name)
+            for name in names
+            if len(name) == 3 and by_given[name[1:]] == 1 and _rare_as_word(name[1:])
+        )
+    )
 
 
 def _subject_pronoun(words: list[str]) -> tuple[float, str] | None:
@@ -389,7 +411,12 @@ def _gender_of(words: list[str], index: int) -> float | None:
     if said is not None:
         return CERTAIN if said else 1 - CERTAIN
     given = _given_name(words, index)
-    odds = _woman_log_odds(given) if given else None
+    return _woman_by_name(given) if given else None
+
+
+def _woman_by_name(given: str) -> float | None:
+    """P(woman) by a given name, if it says enough (NAME_EVIDENCE), at most CERTAIN."""
+    odds = _woman_log_odds(given)
     if odds is None or abs(odds) < NAME_EVIDENCE:
         return None
     return min(CERTAIN, max(1 - CERTAIN, _sigmoid(odds)))
