@@ -313,44 +313,51 @@ def test_a_quotation_said_with_a_smile_is_not_read_as_a_theory() -> None:
     assert repaired_exactly(text, [])
 
 
-def test_a_name_the_document_shows_is_read_from_its_first_character() -> None:
-    # 。”姜雪说 read 。”僵说: a dropped pair fewer, and the model prices 姜 after 。” as any
-    # character; the document names 姜雪 plainly a sentence before (NAME_FIRST_LOGP).
-    text = (
-        "手术后第二天，康复医学科治疗师姜雪就来到病房，指导陈国华做床上翻身训练。"
-        "“早期康复介入得越早，功能恢复得越好。”姜雪说，“他现在每天练两次。”\n"
-    )
-    assert "”姜雪說" in repair_showing(text, [], "好?!苯┱f")
-
-
-def test_a_rare_first_character_of_a_name_is_read_between_two_dropped_pairs() -> None:
-    # 。”覃正富说 read 。”窕说: `fb d5` and `fd b8` both dropped, 正 between them unseen whole,
-    # and a second drop was tried only after the likeliest first character, never the rare 覃.
-    text = (
-        "邮递员覃正富今年56岁，在这条线上跑了30年。覃正富说，每封信都要交到收件人手里。"
-        "“信送到人家手里才算数，放在村口不算数。”覃正富说，这句话他记了一辈子。\n"
-    )
-    assert "。”覃正富說" in repair_showing(text, [], "?!瘪徽f")
-
-
-def test_a_names_character_both_of_whose_bytes_are_unknown_is_read() -> None:
-    # 。”郗建明 read 。”垸各: 郗's trail and 建's lead dropped as a pair, 建's trail and 明's lead
-    # under a '?'; two unknown bytes in one pair are guessed only as a name the document shows.
-    text = (
-        "驾驶员郗建明开了15年公交车，这条线路他跑了8年。"
-        "“老人腿脚慢，我就多等一会儿，让他们坐稳了再走。”郗建明今年48岁，是车队的老司机。\n"
-    )
-    assert "。”郗建明今年" in repair_showing(text, [], "?!臂?鹘衲?8")
-
-
-def test_a_name_left_unfinished_gives_back_what_it_gained() -> None:
-    # 。“覃师傅 read 。“覃正他师傅 once 覃 was tried with a second drop: 覃正 of 覃正富 had
-    # gained as a name's start what nothing after it finished.
-    text = (
-        "邮递员覃正富今年56岁，在这条线上跑了30年。覃正富说，每封信都要交到收件人手里。\n"
-        "徒弟小韦刚来时，跟着他跑线路、认门户。“覃师傅给了我一个本子，上面记着每家每户的情况。”\n"
-    )
-    assert "。“覃師傅給" in repair_showing(text, [], "?!榜麕煾到o")
+@pytest.mark.parametrize(
+    ("text", "damage", "read"),
+    [
+        # 。”姜雪说 read 。”僵说: a dropped pair fewer, and the model prices 姜 after 。” as any
+        # character; the document names 姜雪 plainly a sentence before (NAME_FIRST_LOGP).
+        pytest.param(
+            "手术后第二天，康复医学科治疗师姜雪就来到病房，指导陈国华做床上翻身训练。"
+            "“早期康复介入得越早，功能恢复得越好。”姜雪说，“他现在每天练两次。”\n",
+            "好?!苯┱f",
+            "”姜雪說",
+            id="its first character after a quotation",
+        ),
+        # 。”覃正富说 read 。”窕说: `fb d5` and `fd b8` both dropped, 正 between them unseen
+        # whole, and a second drop was tried only after the likeliest first character, never
+        # the rare 覃.
+        pytest.param(
+            "邮递员覃正富今年56岁，在这条线上跑了30年。覃正富说，每封信都要交到收件人手里。"
+            "“信送到人家手里才算数，放在村口不算数。”覃正富说，这句话他记了一辈子。\n",
+            "?!瘪徽f",
+            "。”覃正富說",
+            id="a rare first character between two dropped pairs",
+        ),
+        # 。”郗建明 read 。”垸各: 郗's trail and 建's lead dropped as a pair, 建's trail and 明's
+        # lead under a '?'; two unknown bytes in one pair are guessed only as a name the
+        # document shows.
+        pytest.param(
+            "驾驶员郗建明开了15年公交车，这条线路他跑了8年。"
+            "“老人腿脚慢，我就多等一会儿，让他们坐稳了再走。”郗建明今年48岁，是车队的老司机。\n",
+            "?!臂?鹘衲?8",
+            "。”郗建明今年",
+            id="a character both of whose bytes are unknown",
+        ),
+        # 。“覃师傅 read 。“覃正他师傅 once 覃 was tried with a second drop: 覃正 of 覃正富 had
+        # gained as a name's start what nothing after it finished.
+        pytest.param(
+            "邮递员覃正富今年56岁，在这条线上跑了30年。覃正富说，每封信都要交到收件人手里。\n"
+            "徒弟小韦刚来时，跟着他跑线路、认门户。“覃师傅给了我一个本子，上面记着每家每户的情况。”\n",
+            "?!榜麕煾到o",
+            "。“覃師傅給",
+            id="not where the name is left unfinished",
+        ),
+    ],
+)
+def test_a_name_the_document_shows_is_read_where_garbled(text: str, damage: str, read: str) -> None:
+    assert read in repair_showing(text, [], damage)
 
 
 def test_a_pair_the_document_shows_in_step_is_read_where_garbled() -> None:
