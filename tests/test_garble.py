@@ -237,7 +237,7 @@ def test_a_mark_that_would_leave_a_clause_of_one_character_is_not_read() -> None
         # 郜 opens the name, so no character of it before lifted it (垸長順說)
         "种粮大户郜长顺今年种了300亩小麦。“现在是麦子一上场，玉米就下地，一天都不让地闲着。”"
         "郜长顺说。\n",
-        # 亓 is no surname known, but the document shows it and 珺 in step (left ?!必连B)
+        # 亓 and 珺 are too rare to be candidates, but the document shows them in step (left ?!必连B)
         "工程队高级工程师亓珺介绍，修缮遵循原则。\n“那就是一座新桥，而不是古桥了。”亓珺说。\n",
     ],
 )
