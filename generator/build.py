@@ -25,13 +25,14 @@ from generator.ingest import (
     sha256_of,
 )
 from generator.models import Article, ArticleEntry, SourceError, Translation
+from generator.normalize.wordlm import identity as word_model_identity
 from generator.slugs import unique_slug
 from generator.storage import ArticleRecord, Manifest, SourceRecord, atomic_write_text, build_lock
 from generator.translate import open_translator
 
 # Bump when decoding, the normalizer or the page layout changes: every article is re-rendered
 # (translations still come from memory, so this costs seconds, not hours).
-PIPELINE_VERSION = "58"
+PIPELINE_VERSION = "59"
 GENERATED_DIRS = ("zh", "en", "bilingual", "feeds")
 
 
@@ -156,6 +157,7 @@ def _pipeline_identity(user_files: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.rglob("*.yaml")) + user_files:
         digest.update(path.read_bytes())
+    digest.update(word_model_identity().encode())  # garble repair reads with it, if installed
     return f"{PIPELINE_VERSION}:{digest.hexdigest()[:16]}"
 
 

@@ -18,6 +18,14 @@ ensure_venv() {  # $1: pip extras, e.g. "" or "[test]"
   fi
 }
 
+ensure_word_lm() {  # libime's Chinese word trigram: garble repair's second opinion (wordlm.py)
+  if ! compgen -G "/usr/lib/*/libime/zh_CN.lm" >/dev/null; then
+    as_root apt-get update -qq
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+      libime-data-language-model >/dev/null
+  fi
+}
+
 as_root() {
   if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi
 }

@@ -1,10 +1,12 @@
 """Shared pytest setup. Stage-specific fixtures live in tests/fixtures_*.py and are registered here."""
 
 import os
+from collections.abc import Iterator
 
 import pytest
 from hypothesis import settings
 
+from generator.normalize import wordlm
 from tests.shared_data import GOLD, GOLD_MISSING
 
 pytest_plugins = [
@@ -22,3 +24,13 @@ def pytest_sessionstart(session: pytest.Session) -> None:
     """CI must compare with the gold: without it, stop with one clear message."""
     if os.environ.get("CI") and not GOLD.is_dir():
         raise pytest.UsageError(GOLD_MISSING)
+
+
+@pytest.fixture
+def without_word_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Garble repair as it reads where libime's word trigram is not installed."""
+    monkeypatch.setenv(wordlm.MODEL_ENV, "")
+    wordlm.reset()
+    yield
+    monkeypatch.undo()
+    wordlm.reset()

@@ -1,0 +1,64 @@
+"""The word trigram garble repair asks between readings (libime's model, read with kenlm)."""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from bench.corrupt import corrupt
+from generator.normalize import wordlm
+from generator.normalize.garble import repair_garbles
+
+
+def _model_or_skip() -> None:
+    if not wordlm.available():
+        where = wordlm.model_path() or wordlm.MODEL_GLOB
+        message = f"no word trigram at {where} (scripts/test installs libime-data-language-model)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+
+
+@pytest.mark.parametrize(
+    ("right", "wrong"),
+    [
+        ("是心情好，老年人", "是心情后，老年人"),  # lm.py alone: 心情 + 后, a commoner word
+        ("退休那天跟我说，信送", "退休那天敢说，信送"),  # a character fewer, one word fewer
+        ("小心点翻。”她花了整整一个下午，把", "小心点翻。”她了正一个下午，把"),
+    ],
+)
+def test_the_trigram_hears_what_the_search_model_cannot(right: str, wrong: str) -> None:
+    _model_or_skip()
+    assert wordlm.log_ratio(right) > wordlm.log_ratio(wrong)
+
+
+def test_which_pronoun_is_left_to_the_document() -> None:
+    _model_or_skip()
+    assert wordlm.log_ratio("。”她笑着说") == wordlm.log_ratio("。”他笑着说")
+    assert wordlm.log_ratio("放它走的那天") == wordlm.log_ratio("放他走的那天")
+
+
+@pytest.mark.usefixtures("without_word_model")
+def test_without_a_model_repair_reads_with_its_own() -> None:
+    assert not wordlm.available()
+    assert wordlm.identity() == ""
+    assert wordlm.log_ratio("是心情好，老年人") == 0.0
+    repaired, changes = repair_garbles("工業(yè)化，表?yè)P(yáng)。\n")
+    assert "表揚" in repaired and changes
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 。” then 他擦: the search alone read 。”肆了擦 (他's trail in a dropped pair, 擦's
+        # lead with it), one character fewer and a word it knows
+        "“孩子们都很懂事。”他擦了擦眼睛。",
+        "“那时候没想到。”那次之后，他再没去过。",  # 那次中, a commoner word alone
+    ],
+)
+def test_garble_repair_chooses_with_the_trigram(text: str) -> None:
+    _model_or_skip()
+    damaged, reference = corrupt(text, [])
+    assert "?!" in damaged
+    assert repair_garbles(damaged)[0] == reference
