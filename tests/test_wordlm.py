@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -62,3 +63,19 @@ def test_garble_repair_chooses_with_the_trigram(text: str) -> None:
     damaged, reference = corrupt(text, [])
     assert "?!" in damaged
     assert repair_garbles(damaged)[0] == reference
+
+
+def test_a_model_file_that_cannot_be_read_is_named_and_left_out(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    bad = tmp_path / "zh_CN.lm"
+    bad.write_text("not a model", encoding="utf-8")
+    monkeypatch.setenv(wordlm.MODEL_ENV, str(bad))
+    wordlm.reset()
+    try:
+        with pytest.warns(UserWarning, match="zh_CN.lm cannot be read"):
+            assert not wordlm.available()
+        assert wordlm.log_ratio("是心情好") == 0.0
+    finally:
+        monkeypatch.undo()
+        wordlm.reset()

@@ -18,6 +18,7 @@ import glob
 import math
 import os
 import re
+import warnings
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
@@ -52,7 +53,13 @@ def model() -> Any | None:
         import kenlm
     except ImportError:
         return None
-    return kenlm.Model(str(path))
+    try:
+        return kenlm.Model(str(path))
+    except OSError as exc:  # not a KenLM file: say so once, and repair without it
+        warnings.warn(
+            f"word model {path} cannot be read, repairing without it: {exc}", stacklevel=2
+        )
+        return None
 
 
 def reset() -> None:
