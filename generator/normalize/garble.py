@@ -10,7 +10,9 @@ The repair is a noisy-channel decoder.  Every observed token is turned back into
 came from (a `?` into an unknown byte plus whatever it swallowed, ASCII punctuation into its
 full-width pair, annotations removed), and the bytes are re-decoded with the correct
 alignment.  Where bytes are unknown, a beam search enumerates the GBK characters they allow,
-keeps those consistent with the surviving pinyin, and lets a language model choose.
+keeps those consistent with the surviving pinyin, and lets a language model choose (lm.py's,
+a character at a time; then, among the readings left, a word trigram of modern Chinese weighs
+in: wordlm.py).
 
 Choice documented for the pipeline: annotations that took part in a garble are removed;
 ordinary annotations keep their place, for `remove_pinyin_annotations` to take out later.
