@@ -15,15 +15,15 @@ Without the package or the module nothing changes: repair falls back to lm.py al
 from __future__ import annotations
 
 import glob
+import itertools
 import math
 import os
-import re
 import warnings
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
-from generator.normalize.lm import language_model
+from generator.normalize.lm import is_han, language_model
 
 MODEL_ENV = "DIGEST_WORD_LM"  # a KenLM binary to use instead; "" for none
 MODEL_GLOB = "/usr/lib/*/libime/zh_CN.lm"  # where Debian installs libime's
@@ -31,7 +31,6 @@ MAX_WORD = 6  # the model's words are hardly longer
 # Which pronoun a lost trail byte hid is for the document to say (speakers.py), not the corpus:
 # the model hears 她 and 它 as 他, as lm.py's character pairs hear 她.
 _SAME_PRONOUN = str.maketrans("她它", "他他")
-_HAN_RUN = re.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0010ffff]+")  # lm.is_han
 
 
 def model_path() -> Path | None:
@@ -87,7 +86,8 @@ def log_ratio(text: str) -> float:
     without a model."""
     if model() is None:
         return 0.0
-    return sum(_run_ratio(run.translate(_SAME_PRONOUN)) for run in _HAN_RUN.findall(text))
+    runs = ("".join(run) for han, run in itertools.groupby(text, is_han) if han)
+    return sum(_run_ratio(run.translate(_SAME_PRONOUN)) for run in runs)
 
 
 @lru_cache(maxsize=1 << 15)
