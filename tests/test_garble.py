@@ -313,6 +313,18 @@ def test_a_quotation_said_with_a_smile_is_not_read_as_a_theory() -> None:
     assert repaired_exactly(text, [])
 
 
+def test_a_dropped_pair_is_tried_after_more_than_the_likeliest_readings() -> None:
+    # 。“更重要的是 read 。“耕地要的是 in a blind article: `fc d6` (更's trail, 重's lead) and
+    # `aa b5` (要's trail, 的's lead) both dropped, and 更重 was only the fifth reading where the
+    # second drop had to be tried (DROP_BEAM was 3).
+    text = (
+        "她说，合唱需要规范呼吸，能锻炼心肺功能，同时还要记歌词、看指挥，对延缓认知衰退有帮助。"
+        "“更重要的是心情好，老年人最怕的就是孤单。”她说。\n"
+    )
+    repaired = repair_showing(text, ["幫"], "?!案匾氖切那楹?,")
+    assert "。“更重要的是心情" in repaired
+
+
 @pytest.mark.parametrize(
     ("text", "damage", "read"),
     [
