@@ -91,12 +91,15 @@ BEAM = 48
 # 10 lost 3 of those spans; chardet's Big5 pages (Taiwan blogs) lost 4 of 731 at 12 and 16.
 CANDIDATES = 12
 CANDIDATES_AHEAD = 5  # and the best with the character after them, where it is known (2-10: same)
-PRESELECT = 32  # of a wide candidate set, only this many of the commonest are scored in context
+# Of a wide candidate set, only this many of the most promising are scored in context.  24 scores
+# a fifth fewer characters in the dense article of bench_normalize.py and left bench/unseen x2 at
+# 263 places, but loses the 生 of 安全生產 a seed holds whole between two dropped pairs.
+PRESELECT = 32
 # Only the best readings are tried with a dropped user-defined pair, and each only with the best
 # few characters its first byte can end (and those that go before the next character, or open a
 # name the document shows).  3 readings with 12 characters until stop 38: a drop costs the most of
 # any reading (the character after it has a lead byte of 94 values), and six readings with four
-# characters each leave fewer wrong places (bench/unseen x2: 267 -> 263, none new but one) in
+# characters each leave fewer wrong places (bench/unseen x2: 267 -> 263; 3 fixed, 2 worse) in
 # less time (the dense article of bench_normalize.py: 3.5 -> 2.7 s on one core).
 DROP_BEAM = 6
 DROP_CANDIDATES = 4
@@ -645,7 +648,8 @@ def _feed(
     """Give the aligned decoder one byte (one of `values`); yields the best valid continuations.
     `mark`: the byte belongs to a mark that became ASCII; a stream mark overlapping one was
     destroyed by that replacement, so it may stand (as may one `exempt` by the caller).
-    `unseen`: the caller knows a whole character vanished, both bytes unknown."""
+    `unseen`: the caller knows a whole character vanished, both bytes unknown.
+    `width`: how many of the likeliest characters the byte can end go on (`_candidates`)."""
     if hyp.owed:
         return  # the reading of a listed character comes before any further byte
     exempt = exempt or mark or hyp.after_mark or hyp.noted  # a reading split the pair
