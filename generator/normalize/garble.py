@@ -99,8 +99,8 @@ PRESELECT = 32
 # few characters its first byte can end (and those that go before the next character, or open a
 # name the document shows).  3 readings with 12 characters until stop 38: a drop costs the most of
 # any reading (the character after it has a lead byte of 94 values), and six readings with four
-# characters each leave fewer wrong places (bench/unseen x2: 267 -> 263; 3 fixed, 2 worse) in
-# less time (the dense article of bench_normalize.py: 3.5 -> 2.7 s on one core).
+# characters each read as well (bench/unseen x2: 267 -> 263 places where chosen, 270 -> 271 with
+# fresh corruptions) in a fifth less time (the dense article of bench_normalize.py, one core).
 DROP_BEAM = 6
 DROP_CANDIDATES = 4
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
