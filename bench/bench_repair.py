@@ -106,8 +106,8 @@ def rerank_by_reference(reference: list[str]) -> None:
     article) holds first."""
     search = garble._windows
 
-    def reranked(tokens, strict: bool, quoted: str):
-        for first, end, readings in search(tokens, strict, quoted):
+    def reranked(tokens, strict: bool, quoted: str, offset: int):
+        for first, end, readings in search(tokens, strict, quoted, offset):
             right = next(
                 (h for h in readings if garble._text(h.out, notes=False) in reference[0]), None
             )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 import threading
 from concurrent.futures import ProcessPoolExecutor
-from types import SimpleNamespace
 
 import pytest
 from opencc import OpenCC
@@ -809,10 +808,18 @@ def test_a_blogs_run_of_full_stops_is_read_as_written() -> None:
 
 def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch) -> None:
     # bench_repair.py --oracle: what a perfect choice among the search's readings would score.
-    wrong, right = [SimpleNamespace(out=(text, False, None)) for text in ("之。”", "之海”")]
-    monkeypatch.setattr(garble, "_windows", lambda *_: iter([(0, 3, [wrong, right])]))
-    rerank_by_reference(["号称“死亡之海”的塔里木"])
-    assert next(garble._windows([], False, ""))[2] == [right, wrong]
+    # Run through a real repair, so that it follows `_windows` as the repair calls it: it had
+    # been left behind when `_windows` took a fourth argument.  The search keeps 心情好 but
+    # chooses 心情后; the oracle chooses 心情好.
+    text = (
+        "她说，合唱需要规范呼吸，能锻炼心肺功能，同时还要记歌词、看指挥，对延缓认知衰退有帮助。"
+        "“更重要的是心情好，老年人最怕的就是孤单。”她说。\n"
+    )
+    damaged, reference = corrupt(text, ["幫"])
+    assert "心情后," in remove_pinyin_annotations(repair_garbles(damaged)[0])[0]
+    monkeypatch.setattr(garble, "_windows", garble._windows)  # put back after the test
+    rerank_by_reference([reference])
+    assert remove_pinyin_annotations(repair_garbles(damaged)[0])[0] == reference
 
 
 def test_a_damaged_article_repaired_in_parts_reads_as_repaired_whole(monkeypatch) -> None:
