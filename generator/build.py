@@ -25,7 +25,6 @@ from generator.ingest import (
     sha256_of,
 )
 from generator.models import Article, ArticleEntry, SourceError, Translation
-from generator.normalize.wordlm import identity as word_model_identity
 from generator.slugs import unique_slug
 from generator.storage import ArticleRecord, Manifest, SourceRecord, atomic_write_text, build_lock
 from generator.translate import open_translator
@@ -157,7 +156,8 @@ def _pipeline_identity(user_files: list[Path]) -> str:
     digest = hashlib.sha256()
     for path in sorted(Path(__file__).parent.rglob("*.yaml")) + user_files:
         digest.update(path.read_bytes())
-    digest.update(word_model_identity().encode())  # garble repair reads with it, if installed
+    # garble repair reads with the word model, if installed
+    digest.update(normalize.word_model_identity().encode())
     return f"{PIPELINE_VERSION}:{digest.hexdigest()[:16]}"
 
 

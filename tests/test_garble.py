@@ -47,6 +47,12 @@ REGIONS = {
     "003": ["在区域层面，要把", "真正把不可能变为可能。"],
 }
 
+# A blind article's paragraph: 。“更重要的是 garbles with two dropped pairs (`fc d6`, `aa b5`).
+MORE_IMPORTANT = (
+    "她说，合唱需要规范呼吸，能锻炼心肺功能，同时还要记歌词、看指挥，对延缓认知衰退有帮助。"
+    "“更重要的是心情好，老年人最怕的就是孤单。”她说。\n"
+)
+
 
 def seed_text(prefix: str) -> str:
     return next(SEEDS.glob(f"{prefix}_*.txt")).read_text("utf-8")
@@ -316,11 +322,7 @@ def test_a_dropped_pair_is_tried_after_more_than_the_likeliest_readings() -> Non
     # 。“更重要的是 read 。“耕地要的是 in a blind article: `fc d6` (更's trail, 重's lead) and
     # `aa b5` (要's trail, 的's lead) both dropped, and 更重 was only the fifth reading where the
     # second drop had to be tried (DROP_BEAM was 3).
-    text = (
-        "她说，合唱需要规范呼吸，能锻炼心肺功能，同时还要记歌词、看指挥，对延缓认知衰退有帮助。"
-        "“更重要的是心情好，老年人最怕的就是孤单。”她说。\n"
-    )
-    repaired = repair_showing(text, ["幫"], "?!案匾氖切那楹?,")
+    repaired = repair_showing(MORE_IMPORTANT, ["幫"], "?!案匾氖切那楹?,")
     assert "。“更重要的是心情" in repaired
 
 
@@ -811,11 +813,7 @@ def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch)
     # Run through a real repair, so that it follows `_windows` as the repair calls it: it had
     # been left behind when `_windows` took a fourth argument.  The search keeps 心情好 but
     # chooses 心情后; the oracle chooses 心情好.
-    text = (
-        "她说，合唱需要规范呼吸，能锻炼心肺功能，同时还要记歌词、看指挥，对延缓认知衰退有帮助。"
-        "“更重要的是心情好，老年人最怕的就是孤单。”她说。\n"
-    )
-    damaged, reference = corrupt(text, ["幫"])
+    damaged, reference = corrupt(MORE_IMPORTANT, ["幫"])
     assert "心情后," in remove_pinyin_annotations(repair_garbles(damaged)[0])[0]
     monkeypatch.setattr(garble, "_windows", garble._windows)  # put back after the test
     rerank_by_reference([reference])

@@ -48,6 +48,7 @@ from generator.normalize.pinyin import remove_pinyin_annotations
 from generator.normalize.punctuation import restore_acronyms, restore_fullwidth_punctuation
 from generator.normalize.script import to_simplified
 from generator.normalize.split import ArticleBlock, name_headlines, split_articles
+from generator.normalize.wordlm import identity as word_model_identity
 
 __all__ = [
     "STEPS",
@@ -59,6 +60,7 @@ __all__ = [
     "normalize_source",
     "normalize_text",
     "same_story",
+    "word_model_identity",
 ]
 
 STEPS: tuple[Step, ...] = (

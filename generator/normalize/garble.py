@@ -1100,8 +1100,7 @@ class _Following(NamedTuple):
 @lru_cache(maxsize=256)
 def _following(tokens: tuple[_Token, ...]) -> _Following:
     """Read once per '?', not once per reading of it (the dateline is a regular expression)."""
-    simple = tables().simplified
-    text = "".join(simple.get(c, c) for c in _observed(tokens))
+    text = _as_simplified(_observed(tokens))
     opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
     opens_quotation = text[:1] in QUOTES  # 。”\n“: no digit or bracket comes between
     line_start = opens_quotation or (opens_text and char_bigrams().line_end_after_sentence(text))
@@ -1366,8 +1365,13 @@ def _reweighed_by_words(readings: list[_Hyp]) -> list[_Hyp]:
 
 def _word_ratio(text: str) -> float:
     """`wordlm.log_ratio` of a reading as written (Traditional)."""
+    return wordlm.log_ratio(_as_simplified(text))
+
+
+def _as_simplified(text: str) -> str:
+    """`text` as the models read it: each character by the table's Simplified form."""
     simplified = tables().simplified
-    return wordlm.log_ratio("".join(simplified.get(c, c) for c in text))
+    return "".join(simplified.get(c, c) for c in text)
 
 
 def _marks_of(text: str) -> str:
