@@ -3,8 +3,9 @@
 Parsing each takes about a second, which would dominate a small incremental build. The parsed
 table is kept as a pickle in the temp folder (where jieba keeps its own cache), keyed by the
 source file's size and mtime (and the parsing module's, so a code change is never served a
-stale table) and rebuilt whenever it is missing or unreadable. A pickle, not
-marshal: jieba's 500k-entry marshal cache takes 1.4 s to load here, the same table pickled 0.3 s.
+stale table) and rebuilt whenever it is missing or unreadable; a new one replaces the table's
+others. A pickle, not marshal: jieba's 500k-entry marshal cache takes 1.4 s to load here, the
+same table pickled 0.3 s.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import pickle
+import re
 import tempfile
 from collections.abc import Callable
 from functools import cache
@@ -23,6 +25,7 @@ from typing import TypeVar
 from generator.storage import atomic_write_bytes
 
 T = TypeVar("T")
+_KEY = re.compile(r"\d+-\d+-\d+-\d+")  # sizes and mtimes: no other table's name ends so
 
 
 def cached_table(name: str, source: Path, parse: Callable[[Path], T]) -> T:
@@ -37,7 +40,18 @@ def cached_table(name: str, source: Path, parse: Callable[[Path], T]) -> T:
     table = parse(source)
     with contextlib.suppress(OSError):
         atomic_write_bytes(cache_file, pickle.dumps(table, protocol=pickle.HIGHEST_PROTOCOL))
+        _remove_stale(name, keep=cache_file)
     return table
+
+
+def _remove_stale(name: str, keep: Path) -> None:
+    """One cache file per table: those of an older install or an earlier code go (the char
+    model's is 27 MB, and every upgrade or fresh clone would add one to the temp folder)."""
+    for stale in keep.parent.glob(f"digest-{name}-*.pickle"):
+        key = stale.name.removeprefix(f"digest-{name}-").removesuffix(".pickle")
+        if stale != keep and _KEY.fullmatch(key):
+            with contextlib.suppress(OSError):
+                stale.unlink()
 
 
 @cache

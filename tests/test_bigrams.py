@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
 from generator.normalize.bigrams import (
     LOST,
     char_bigrams,
+    char_pairs,
     corpus_lines,
     corpus_path,
     count_lines,
@@ -18,6 +22,8 @@ from generator.normalize.bigrams import (
     word_marks,
 )
 from generator.normalize.lm import EMPTY_STATE, language_model, quotation_read
+
+REPO = Path(__file__).resolve().parent.parent
 
 
 def test_pairs_news_writes_together_score_above_pairs_it_avoids() -> None:
@@ -145,3 +151,29 @@ def test_a_clause_of_one_character_between_clause_marks_is_rare() -> None:
     assert lm.sentence("休渔几个月，开海后网网有收获。") > lm.sentence(
         "休渔几个月，开。后网网有收获。"
     )
+
+
+def test_pairs_alone_agree_with_the_whole_model() -> None:
+    pairs, whole = char_pairs(), char_bigrams()
+    assert pairs.pair_logp == whole.pair_logp and pairs.char_logp == whole.char_logp
+    assert pairs.logp("发", "展") == whole.logp("发", "展")
+    assert not hasattr(pairs, "triple_logp")
+
+
+def test_a_clean_article_is_read_without_loading_the_triples() -> None:
+    """The triples take most of the model's load time, which would dominate a build of one new
+    article (bench/bench_incremental.py); only a garble repair needs them."""
+    text = "今天（5月8日）上午，南通市召开高质量发展大会。会议强调，要持续优化营商环境。\n".encode()
+    program = (
+        "import sys\n"
+        "from generator.ingest.decode import decode_bytes\n"
+        "from generator.normalize import normalize_text\n"
+        "from generator.normalize.bigrams import char_bigrams, char_pairs\n"
+        "text, _ = decode_bytes(sys.stdin.buffer.read(), 'clean.txt')\n"
+        "normalize_text(text, source='clean.txt')\n"
+        "print(char_pairs.cache_info().currsize, char_bigrams.cache_info().currsize)\n"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", program], input=text, capture_output=True, check=True, cwd=REPO
+    )
+    assert run.stdout.split() == [b"1", b"0"]

@@ -48,3 +48,18 @@ def test_jieba_ready_segments_with_the_full_dictionary():
         "发展",
         "大会",
     ]
+
+
+def test_a_new_cache_file_replaces_the_tables_stale_ones(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = tmp_path / "words.txt"
+    source.write_text("x", "utf-8")
+    others = [tmp_path / f"digest-{name}-1-2-3-4.pickle" for name in ("other", "names-more")]
+    for other in others:
+        other.write_bytes(b"another table's")
+    cached_table("names", source, lambda p: 1)
+    os.utime(source, ns=(1, 1))
+    cached_table("names", source, lambda p: 2)
+    remaining = set(tmp_path.glob("digest-*.pickle"))
+    assert len(remaining) == 3 and remaining.issuperset(others)
+    assert cached_table("names", source, lambda p: 3) == 2

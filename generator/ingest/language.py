@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
-from generator.normalize.bigrams import char_bigrams
+from generator.normalize.bigrams import char_pairs
 from generator.normalize.lm import is_han
 from generator.normalize.script import simplify
 
@@ -88,7 +88,7 @@ def fluency(text: str) -> Fluency:
     """How well the text's adjacent Han characters follow one another in news text.  Remembers
     the last two texts: decoding scores two readings to choose one, then checks the chosen."""
     simplified = simplify(text)
-    bigrams = char_bigrams()
+    bigrams = char_pairs()
     scores = [bigrams.logp(a, b) for a, b in pairwise(simplified) if is_han(a) and is_han(b)]
     alone = [bigrams.logp("", b) for a, b in pairwise(" " + simplified) if is_han(b) > is_han(a)]
     chars = scores + alone

@@ -19,7 +19,7 @@ from functools import cache
 from opencc import OpenCC
 
 from generator.models import Change
-from generator.normalize.bigrams import char_bigrams
+from generator.normalize.bigrams import char_pairs
 from generator.normalize.changes import diff_runs
 from generator.normalize.lm import is_han, language_model
 
@@ -130,7 +130,7 @@ def _convert(converter: OpenCC, text: str) -> str:
 def _both_scripts() -> frozenset[str]:
     """Characters Simplified news text writes that tw2s converts (著 么 乾 塚): those of the
     People's Daily corpus the converter changes."""
-    return frozenset(c for c in char_bigrams().char_logp if is_han(c) and _TW2S.convert(c) != c)
+    return frozenset(c for c in char_pairs().char_logp if is_han(c) and _TW2S.convert(c) != c)
 
 
 def _keep_simplified_forms(text: str, converted: str) -> str:
