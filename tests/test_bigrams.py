@@ -162,7 +162,9 @@ def test_pairs_alone_agree_with_the_whole_model() -> None:
 
 def test_a_clean_article_is_read_without_loading_the_triples() -> None:
     """The triples take most of the model's load time, which would dominate a build of one new
-    article (bench/bench_incremental.py); only a garble repair needs them."""
+    article (bench/bench_incremental.py); only a garble repair needs them.  The pairs' cache is
+    filled first: on a cold cache they are taken from the whole model, once."""
+    char_pairs()
     text = "今天（5月8日）上午，南通市召开高质量发展大会。会议强调，要持续优化营商环境。\n".encode()
     program = (
         "import sys\n"
