@@ -92,11 +92,13 @@ BEAM = 48
 # was (held-out People's Daily 1,065 of 1,147, tuning seeds 620 of 674, the hundred and four
 # fresh articles 1,737 / 1,725 of 2,080, seeds 7/3) and halved the time: fewer readings to carry.
 # 10 lost 3 of those spans; chardet's Big5 pages (Taiwan blogs) lost 4 of 731 at 12 and 16.
+# Stop 40: 16 and 20 left bench/unseen x 2 at the same 263 places (seed 7).
 CANDIDATES = 12
 CANDIDATES_AHEAD = 5  # and the best with the character after them, where it is known (2-10: same)
 # Of a wide candidate set, only this many of the most promising are scored in context.  24 scores
 # a fifth fewer characters in the dense article of bench_normalize.py and left bench/unseen x2 at
-# 263 places, but loses the 生 of 安全生產 a seed holds whole between two dropped pairs.
+# 263 places, but loses the 生 of 安全生產 a seed holds whole between two dropped pairs.  48 read
+# two places more right there (261, none worse) for 30 % more characters scored: left at 32.
 PRESELECT = 32
 # Only the best readings are tried with a dropped user-defined pair, and each only with the best
 # few characters its first byte can end (and those that go before the next character, or open a
