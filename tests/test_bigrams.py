@@ -8,8 +8,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
-from hypothesis import strategies as st
 
 from generator.normalize.bigrams import (
     LOST,
@@ -23,13 +21,7 @@ from generator.normalize.bigrams import (
     quotation_opened,
     word_marks,
 )
-from generator.normalize.lm import (
-    EMPTY_STATE,
-    MAX_WORD,
-    _words_ending,
-    language_model,
-    quotation_read,
-)
+from generator.normalize.lm import EMPTY_STATE, language_model, quotation_read
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -187,27 +179,3 @@ def test_a_clean_article_is_read_without_loading_the_triples() -> None:
         [sys.executable, "-c", program], input=text, capture_output=True, check=True, cwd=REPO
     )
     assert run.stdout.split() == [b"1", b"0"]
-
-
-def _some_words() -> list[str]:
-    """Every 97th dictionary word of two characters or more: words of every length and start."""
-    words = sorted(w for w in language_model().word_logp if len(w) > 1)
-    return words[::97]
-
-
-@settings(max_examples=300, deadline=None)
-@given(prefix=st.text(alphabet="的一国他是在人有中大", max_size=4), pick=st.integers(min_value=0))
-def test_every_word_ending_a_window_is_found(prefix: str, pick: int) -> None:
-    """`_words_ending` rules most windows out by their last two characters alone; it must
-    still find every dictionary word that ends one, as a look-up at each length does."""
-    words = _some_words()
-    window = (prefix + words[pick % len(words)])[-MAX_WORD:]
-    word_logp = language_model().word_logp
-    expected = tuple(
-        (k, word_logp[window[-k:]], window[-k:])
-        for k in range(2, len(window) + 1)
-        if window[-k:] in word_logp
-    )
-    assert expected  # the window ends with a dictionary word, or the test tests nothing
-    assert _words_ending(window) == expected
-    assert _words_ending(window[:-1] + "□") == ()

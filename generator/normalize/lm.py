@@ -259,8 +259,6 @@ def quotation_read(shape: str, before: str, text: str) -> tuple[str, float]:
 @lru_cache(maxsize=1 << 17)
 def _words_ending(window: str) -> tuple[tuple[int, float, str], ...]:
     """The dictionary words of two or more characters that end `window`, shortest first."""
-    if window[-2:] not in _word_endings():
-        return ()
     word_logp = language_model().word_logp
     found = []
     for k in range(2, len(window) + 1):
@@ -268,14 +266,6 @@ def _words_ending(window: str) -> tuple[tuple[int, float, str], ...]:
         if logp is not None:
             found.append((k, logp, window[-k:]))
     return tuple(found)
-
-
-@cache
-def _word_endings() -> frozenset[str]:
-    """The last two characters of every dictionary word of two or more: of the windows a
-    garble search pushes, 95 % end in none of them (a candidate beside its neighbour), and one
-    look rules out all five lengths of word (the dense article of bench_normalize.py)."""
-    return frozenset(word[-2:] for word in language_model().word_logp if len(word) > 1)
 
 
 @lru_cache(maxsize=1 << 17)
