@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.normalize import lm as lm_module
 from generator.normalize.bigrams import (
     LOST,
     char_bigrams,
@@ -16,6 +17,7 @@ from generator.normalize.bigrams import (
     corpus_lines,
     corpus_path,
     count_lines,
+    only_digit_before,
     quotation_closed,
     quotation_odds,
     quotation_opened,
@@ -64,6 +66,24 @@ def test_a_lost_ascii_byte_is_likelier_after_a_quoted_sentence_than_after_a_quot
     assert bigrams.refinement("。", "”", LOST) > 1.0
     assert bigrams.refinement("牛", "”", LOST) < 0.0
     assert bigrams.association("午", LOST) > bigrams.association("的", LOST)  # 上午7:30
+
+
+@pytest.mark.parametrize(
+    ("text", "digit"),
+    [
+        ("1月28日", "1"),  # 11月: 21月 is no month, and 01月 is not written
+        ("0月", "1"),
+        ("2月", "1"),
+        ("3月", ""),  # no digit makes a month of it
+        ("12月", ""),
+        ("1日", ""),  # 11日, 21日 and 31日
+        ("3岁", ""),
+        ("1", ""),  # no unit: any digit
+        ("月", ""),
+    ],
+)
+def test_the_one_digit_a_counted_number_allows_before_it_is_named(text: str, digit: str) -> None:
+    assert only_digit_before(text) == digit
 
 
 @pytest.mark.parametrize("context", ["", "a", "年", "”", "。”", "x”", "月9"])
@@ -151,6 +171,20 @@ def test_a_clause_of_one_character_between_clause_marks_is_rare() -> None:
     assert lm.sentence("休渔几个月，开海后网网有收获。") > lm.sentence(
         "休渔几个月，开。后网网有收获。"
     )
+
+
+@pytest.mark.parametrize(
+    ("stops", "clashes"), [("。", 0), ("。。", 1), ("。。。", 0), ("。。。。", 0)]
+)
+def test_two_full_stops_clash_and_three_are_an_ellipsis(
+    stops: str, clashes: int, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # People's Daily writes no 。。 in 32,403 full stops (心梗。 misread 心。。); blogs write 。。。.
+    lm = language_model()
+    text = f"译本顺眼多了{stops}呵呵"
+    priced = lm.sentence(text)
+    monkeypatch.setattr(lm_module, "PUNCT_CLASH", 0.0)
+    assert priced - lm.sentence(text) == pytest.approx(clashes * -6.0)
 
 
 def test_pairs_alone_agree_with_the_whole_model() -> None:

@@ -421,8 +421,10 @@ def assert_pronoun_repaired(text: str) -> None:
 @pytest.mark.parametrize(
     ("after", "repaired"),
     [
-        ("11月27日", "。”□1月27日"),  # not 。”\n1月27日: January only in a January paper
-        ("12月27日", "。”□2月27日"),
+        # not 。”\n1月27日 (January only in a January paper), and only a 1 makes a month of
+        # 1月 or 2月: the lost digit is named
+        ("11月27日", "。”11月27日"),
+        ("12月27日", "。”12月27日"),
         ("\n3月27日", "。”\n3月27日"),  # no 13月: the byte was a line end
         ("\n72岁的邻居", "。”\n72歲"),  # no 172岁 (it was read 。”□72岁)
         ("52岁的邻居", "。”□2歲"),
@@ -439,6 +441,22 @@ def test_a_byte_lost_before_a_month_an_age_or_a_year_after_a_quotation(
     assert "?!?" in damaged
     out, _ = remove_pinyin_annotations(repair_garbles(damaged)[0])
     assert repaired in out
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        # 梗 = `b9 a3` shares its trail with 。: 心梗。 had been read 心。。 (a blind article and
+        # bench/unseen at1, every corruption), which news never writes.
+        ("“后来才知道是心梗。现在想起来还后怕。”他说。\n", ["現"]),
+        ("医生说，他这次是急性心梗。”他回忆说。\n", ["這", "憶"]),
+        ("他写道：“译本顺眼多了。。。呵呵。”\n", ["譯"]),  # a blog's ellipsis stays
+    ],
+)
+def test_a_misread_full_stop_does_not_double_one(text: str, listed: list[str]) -> None:
+    damaged, _ = corrupt(text, listed)
+    assert "?!" in damaged
+    assert repaired_exactly(text, listed)
 
 
 def test_a_line_end_lost_between_two_quotations_is_restored() -> None:
@@ -615,7 +633,7 @@ def test_a_quotation_the_rest_of_its_paragraph_never_closes_is_closed_in_the_win
     # well; but the paragraph opened “ before the window and nothing after it closes it.
     text = "记者在现场看到，“红烧狮子头炖得软烂，也吃得惯。”11月25日中午，在南湖街道。\n"
     repaired = repair_showing(text, ["紅", "燒"], "?!?1月")
-    assert "慣。”□1月25日" in repaired
+    assert "慣。”11月25日" in repaired
 
 
 def test_a_byte_lost_after_a_quoted_sentence_is_not_read_as_a_quoted_word() -> None:
@@ -623,7 +641,7 @@ def test_a_byte_lost_after_a_quoted_sentence_is_not_read_as_a_quoted_word() -> N
     # word) fits the bytes as well, but news opens a sentence with a date after 。”, seldom
     # after 字” (a fresh article, all 20 corruptions).
     text = "“今年我们监测到江豚的次数明显增多，最多的一次看到了7头。”11月19日，在启东市长江口。\n"
-    assert "7頭。”□1月19日" in repair_showing(text, ["們", "監", "測"], "7頭?!?1月")
+    assert "7頭。”11月19日" in repair_showing(text, ["們", "監", "測"], "7頭?!?1月")
 
 
 @pytest.mark.parametrize(

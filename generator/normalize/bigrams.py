@@ -155,6 +155,16 @@ class QuotationOdds:
     first: dict[str, dict[str, float]]
 
 
+def only_digit_before(text: str) -> str:
+    """The one digit that can go before the number `text` opens, where its unit allows just
+    one (1月 can only be 11月: 21月 is no month, and no paper writes 01月), else ""."""
+    counted = COUNTED.match(text)
+    if not counted:
+        return ""
+    fits = [d for d in "123456789" if int(d + counted[1]) <= MOST_COUNTED[counted[2]]]
+    return fits[0] if len(fits) == 1 else ""
+
+
 def quotation_opened(before: str) -> str:
     """How a “ opened: right after a character, or after a mark or at a paragraph start."""
     return OPENED_AFTER_MARK if before in ("", "\n") or _is_mark(before) else OPENED_AFTER_CHARACTER

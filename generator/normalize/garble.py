@@ -36,7 +36,7 @@ from typing import NamedTuple
 
 from generator.models import Change
 from generator.normalize import wordlm
-from generator.normalize.bigrams import LOST, QUOTATION_OPEN, char_bigrams
+from generator.normalize.bigrams import LOST, QUOTATION_OPEN, char_bigrams, only_digit_before
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
@@ -1103,6 +1103,7 @@ class _Following(NamedTuple):
 
     line_start: bool  # after a sentence end, a paragraph opens here likelier than a digit
     report: bool  # an outlet's dateline opens here
+    digit: str  # the one digit that can go before the number opening here (11月), if any
 
 
 @lru_cache(maxsize=256)
@@ -1112,7 +1113,7 @@ def _following(tokens: tuple[_Token, ...]) -> _Following:
     opens_text = text[:1] != "" and (is_han(text[0]) or text[0].isdigit())
     opens_quotation = text[:1] in QUOTES  # 。”\n“: no digit or bracket comes between
     line_start = opens_quotation or (opens_text and char_bigrams().line_end_after_sentence(text))
-    return _Following(line_start, opens_report(text))
+    return _Following(line_start, opens_report(text), only_digit_before(text))
 
 
 def _swallowed(hyp: _Hyp, pos: int, following: _Following, *, bracket: bool) -> _Hyp:
@@ -1123,13 +1124,19 @@ def _swallowed(hyp: _Hyp, pos: int, following: _Following, *, bracket: bool) -> 
     corpus says which the next two characters follow more often (a month apart); before an
     opening quotation mark it is a line end (。”\n“).  Before an outlet's
     dateline (本報訊, 新華社南京3月12日電) it is a line end: a report opens a paragraph.
-    A digit, a bracket or anything else (a letter) is lost: '□'."""
+    A digit, a bracket or anything else (a letter) is lost: '□', unless only one digit can
+    go before the number that follows (。”□1月 is 。”11月); it is scored as '□' all the same,
+    which the model weighed against a line end."""
     if bracket:
         return _note(_emit(hyp, "（"), pos, "'?' swallowed the '(' a later ')' closes")
     if following.line_start and _ends_sentence(hyp.out):
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end after a sentence")
     if following.report:
         return _note(_emit(hyp, "\n"), pos, "'?' swallowed the line end before a dateline")
+    if following.digit:
+        named = _emit(hyp, following.digit, state=_scored(hyp.lm, LOST))
+        why = f"'?' swallowed a digit: only {following.digit} makes the number after it a count"
+        return _note(named, pos, why)
     return _note(_emit(hyp, LOST), pos, "'?' swallowed an ASCII byte: lost, shown as □")
 
 
