@@ -228,6 +228,22 @@ def test_the_person_before_a_quotation_is_not_a_place_named_before_them() -> Non
     assert about_a_woman(text) > 0.75
 
 
+@pytest.mark.parametrize(
+    ("text", "woman"),
+    [
+        # 张福生 owns 老伴李桂英: she is the one who takes up the story (bench/unseen bc1)
+        ("张福生的老伴李桂英在一旁接过话头：“那天脸色煞白，吓得腿都软了。", True),
+        ("王秀兰的儿子刘建军在一旁接过话头：“那天脸色煞白，吓得腿都软了。", False),
+        # no one else is named: the owner is still the one the sentence is about
+        ("刘德福的手机响了。“一天要接好多个电话。", False),
+    ],
+)
+def test_a_person_who_owns_the_one_named_next_is_not_the_one_spoken_of(
+    text: str, woman: bool
+) -> None:
+    assert (about_a_woman(text) > 0.5) is woman
+
+
 def test_a_name_jieba_ran_into_the_next_word_is_still_the_person() -> None:
     # jieba cuts 熊浩是 as one word; 万琳, a woman named sentences before, is not the speaker.
     text = (

@@ -309,25 +309,30 @@ def _people(
     """(P(woman), the words) of each person the sentence names or calls by a gendered word, in
     order, after the 他 or 她 it opens with; P(woman) None for a name that says nothing of it
     (子涵: each of its characters common in names of both sexes; 钟表匠 is no name, 匠 being no
-    name's).  `given_names`: (given name, name) of the people the document names."""
+    name's).  `given_names`: (given name, name) of the people the document names.  A person
+    who owns the one named next (张福生的老伴李桂英) is not the one the sentence is about,
+    unless no one else is named in it (刘德福的手机响了)."""
     words = _words(sentence)
     subject = _subject_pronoun(words)
     people = [subject] if subject else []
+    owners = []
     named_by = dict(given_names)
     for index, word in enumerate(words):
         found = _gender_of(words, index)
         if found is not None or _person_given_name(words, index):
             surname_alone = len(word) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
-            people.append(
-                (
-                    found if titled is None else titled,
-                    word + (words[index + 1] if surname_alone else ""),
-                )
+            person = (
+                found if titled is None else titled,
+                word + (words[index + 1] if surname_alone else ""),
             )
+            owning = words[index + 1 + surname_alone : index + 2 + surname_alone] == ["的"]
+            (owners if owning else people).append(person)
         elif word in named_by:
-            people.append((_woman_by_name(word), named_by[word]))
-    return tuple(people)
+            (owners if words[index + 1 : index + 2] == ["的"] else people).append(
+                (_woman_by_name(word), named_by[word])
+            )
+    return tuple(people or owners)
 
 
 @lru_cache(maxsize=16)
