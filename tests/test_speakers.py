@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from bench.corrupt import corrupt
 from generator.normalize.speakers import names_in, pronoun_evidence, woman_probability
 
 
@@ -134,8 +135,9 @@ def test_the_pronouns_since_the_person_was_named_weigh_in() -> None:
     [
         # 女儿 inside the quotation is whom he speaks of, not him
         ("刘志强签了承诺书。“我是嫁女儿，不是卖女儿。", False),
-        # damaged: 。“ left '?!', which opens the quotation that 儿子 is in
-        ("张桂兰站在一旁?!我儿子从小就爱踢球,今天总算圆了梦", True),
+        # damaged: 。“真好， left '?!罢婧?,' ('?!', then “'s trail `b0` read with 真's lead),
+        # which opens the quotation that 儿子 is in
+        ("張桂蘭站在一旁?!罢婧?,我兒子從小就愛踢球,今天總算圓了夢", True),
         # damaged: 活。”\n left 睢!? (睢 holding the lead byte of 。), which closes hers
         ("她说,“一架顶得上几十个人干活睢!?种粮大户郜长顺流转了1300亩地。今年52岁的他", False),
     ],
@@ -244,6 +246,19 @@ def test_a_person_who_owns_the_one_named_next_is_not_the_one_spoken_of(
     assert (about_a_woman(text) > 0.5) is woman
 
 
+def test_a_misread_full_stop_is_not_taken_for_a_garbled_quotation_mark() -> None:
+    # 心梗。现在 garbles to 心?!,F: 梗's lead orphaned, then ！ and ， straddled.  A garbled 。”
+    # reads its mark's trail byte next, so this '?!' opens and closes nothing, and 李桂英's
+    # sentence is not read as quoted (bench/unseen bc1: her 她说 had been read 他说).
+    text = (
+        "张福生说，“我当时还想着扛一扛呢，哪知道是心梗。现在想起来都后怕。”\n"
+        "张福生的老伴李桂英在一旁接过话头：“那天他脸色煞白，我吓得腿都软了。”她说，住院花了两万。\n"
+    )
+    damaged, _ = corrupt(text, ["現"])
+    assert "心?!,F" in damaged
+    assert woman_probability(damaged, damaged.rfind("?!")) > 0.75
+
+
 def test_a_name_jieba_ran_into_the_next_word_is_still_the_person() -> None:
     # jieba cuts 熊浩是 as one word; 万琳, a woman named sentences before, is not the speaker.
     text = (
@@ -254,11 +269,11 @@ def test_a_name_jieba_ran_into_the_next_word_is_still_the_person() -> None:
 
 
 def test_a_person_the_document_names_is_known_by_their_given_name() -> None:
-    # bench/unseen as1: 。”黄秀芬说 garbled to 。”S秀芬說, the surname lost; the man named
+    # bench/unseen as1: 。”黄秀芬说 garbled to ?!秉S秀芬說, the surname lost; the man named
     # sentences before (冼国强) is not the speaker (。”她说 had been read 。”他说).
     text = (
         "摊主黄秀芬今年五十岁。\n"
-        "冼国强的右手虎口磨出了厚厚的老茧。“最难的是冬天?!S秀芬說,“有一年腊月下冻雨。"
+        "冼国强的右手虎口磨出了厚厚的老茧。“最难的是冬天?!秉S秀芬說,“有一年腊月下冻雨。"
     )
     assert about_a_woman(text) > 0.75
     assert about_a_woman(text.replace("摊主黄秀芬今年五十岁。\n", "")) < 0.5

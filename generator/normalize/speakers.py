@@ -41,6 +41,7 @@ GARBLED_QUOTE = "?!"  # as damaged text shows it; lm.GARBLED_QUOTATION_END once 
 # 。” whose 。 was read with the character before it (活。” -> 睢!?, 睢 being ee a1): the ! of the
 # a3 a1 between the marks, then its closing mark's orphaned byte.
 GARBLED_QUOTE_AFTER_LEAD = "!?"
+QUOTATION_TRAILS = (b"\xb0", b"\xb1")  # of “ = `a1 b0` and ” = `a1 b1`
 SENTENCES_BACK = 6  # a quotation of a few sentences, and the one that says whose it is
 REACH = 600  # characters enough for them
 CERTAIN = 0.9  # how sure a gendered word makes us, and the most a name can
@@ -292,14 +293,24 @@ def _outside_quotations(text: str) -> str:
 
 def _is_garbled_quote(text: str, at: int) -> bool:
     """Does a quotation mark garbled with a 。 before it start at `at` ('?!', or '!?' after a
-    character whose trail byte `a1` was 。's lead)?"""
+    character whose trail byte `a1` was 。's lead)?  After '?!' the decoder reads the mark's
+    own trail byte (`b0` of “, `b1` of ”) first, so what follows is a character it leads or a
+    '?'; anything else ('?!,' of 心梗。现在: 梗's lead orphaned, then ！ and ， straddled) is no
+    quotation mark."""
     if text.startswith(GARBLED_QUOTE, at):
-        return True
+        return _read_from_quotation_trail(
+            text[at + len(GARBLED_QUOTE) : at + len(GARBLED_QUOTE) + 1]
+        )
     return (
         at > 0
         and text.startswith(GARBLED_QUOTE_AFTER_LEAD, at)
         and text[at - 1].encode("gbk", errors="ignore").endswith(b"\xa1")
     )
+
+
+def _read_from_quotation_trail(char: str) -> bool:
+    """Can `char`, right after '?!', have been read from a quotation mark's trail byte on?"""
+    return char in ("", "?") or char.encode("gbk", errors="ignore")[:1] in QUOTATION_TRAILS
 
 
 @lru_cache(maxsize=1024)
