@@ -122,10 +122,10 @@ class CharBigrams(CharPairs):
         """After a sentence end, is `text` (its first two characters) likelier to open a
         paragraph (。\n日前, 。\n这封) than to follow a digit (。9月来, 。3年)?  A number no
         digit can go before (`COUNTED`) opens one; one a month can follow is that month's."""
-        counted = COUNTED.match(text)
-        if counted and int("1" + counted[1]) > MOST_COUNTED[counted[2]]:
+        counted = _digits_before(text)
+        if counted is not None and not counted[0]:
             return True
-        if counted and counted[2] == "月":
+        if counted is not None and counted[1] == "月":
             return False
         lost = sum(math.exp(self._next_after_sentence(c, text)) for c in LOST_AFTER_SENTENCE)
         return self._next_after_sentence(LINE_START, text) > math.log(lost)
@@ -158,11 +158,18 @@ class QuotationOdds:
 def only_digit_before(text: str) -> str:
     """The one digit that can go before the number `text` opens, where its unit allows just
     one (1月 can only be 11月: 21月 is no month, and no paper writes 01月), else ""."""
+    counted = _digits_before(text)
+    return counted[0] if counted is not None and len(counted[0]) == 1 else ""
+
+
+def _digits_before(text: str) -> tuple[str, str] | None:
+    """The digits that can go before the counted number `text` opens (none before 3月, only 1
+    before 1月), and its unit; None where `text` opens no counted number (`COUNTED`)."""
     counted = COUNTED.match(text)
     if not counted:
-        return ""
-    fits = [d for d in "123456789" if int(d + counted[1]) <= MOST_COUNTED[counted[2]]]
-    return fits[0] if len(fits) == 1 else ""
+        return None
+    unit = counted[2]
+    return "".join(d for d in "123456789" if int(d + counted[1]) <= MOST_COUNTED[unit]), unit
 
 
 def quotation_opened(before: str) -> str:

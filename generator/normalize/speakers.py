@@ -298,9 +298,8 @@ def _is_garbled_quote(text: str, at: int) -> bool:
     '?'; anything else ('?!,' of 心梗。现在: 梗's lead orphaned, then ！ and ， straddled) is no
     quotation mark."""
     if text.startswith(GARBLED_QUOTE, at):
-        return _read_from_quotation_trail(
-            text[at + len(GARBLED_QUOTE) : at + len(GARBLED_QUOTE) + 1]
-        )
+        after = at + len(GARBLED_QUOTE)
+        return _read_from_quotation_trail(text[after : after + 1])
     return (
         at > 0
         and text.startswith(GARBLED_QUOTE_AFTER_LEAD, at)
@@ -333,17 +332,19 @@ def _people(
         if found is not None or _person_given_name(words, index):
             surname_alone = len(word) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
-            person = (
-                found if titled is None else titled,
-                word + (words[index + 1] if surname_alone else ""),
-            )
-            owning = words[index + 1 + surname_alone : index + 2 + surname_alone] == ["的"]
-            (owners if owning else people).append(person)
+            name = word + (words[index + 1] if surname_alone else "")
+            person, end = (found if titled is None else titled, name), index + 1 + surname_alone
         elif word in named_by:
-            (owners if words[index + 1 : index + 2] == ["的"] else people).append(
-                (_woman_by_name(word), named_by[word])
-            )
+            person, end = (_woman_by_name(word), named_by[word]), index + 1
+        else:
+            continue
+        (owners if _owns_who_follows(words, end) else people).append(person)
     return tuple(people or owners)
+
+
+def _owns_who_follows(words: list[str], end: int) -> bool:
+    """Is the person whose words end before words[end] followed by 的 (她的丈夫, 张福生的老伴)?"""
+    return words[end : end + 1] == ["的"]
 
 
 @lru_cache(maxsize=16)
@@ -365,7 +366,7 @@ def _subject_pronoun(words: list[str]) -> tuple[float, str] | None:
     not one that owns who follows (她的丈夫说).  What a garble left before it is no word
     (教?chù)?shī),她给…: the '?' ended a sentence)."""
     spoken = [word for word in words if any(map(is_han, word))]
-    if not spoken or not _SINGULAR_PRONOUN.fullmatch(spoken[0]) or spoken[1:2] == ["的"]:
+    if not spoken or not _SINGULAR_PRONOUN.fullmatch(spoken[0]) or _owns_who_follows(spoken, 1):
         return None
     return (CERTAIN if spoken[0] == "她" else 1 - CERTAIN), spoken[0]
 
