@@ -881,3 +881,15 @@ def test_no_helper_is_forked_while_another_thread_runs(monkeypatch) -> None:
     finally:
         release.set()
         other.join()
+
+
+def test_a_word_of_saying_is_tried_where_a_quotation_is_attributed() -> None:
+    # bench/unseen az1: in 。”喻水生坦言，生 vanished whole between two dropped pairs and 坦's
+    # lead and 言's trail went with them; 坦 and 言 are too rare to be among the likeliest
+    # characters their bytes allow, so 喻水生止血 was read in every corruption.
+    text = (
+        "渔民喻水生今年五十八岁。\n"
+        "“船卖了以后，心里空落落的。”喻水生坦言，自己16岁就跟着父亲下湖打鱼。\n"
+    )
+    damaged = repair_showing(text, [], "空落落的?!庇魉寡?,")
+    assert "喻水生坦言" in damaged

@@ -66,6 +66,7 @@ from generator.normalize.speakers import (
     read_in_step,
 )
 from generator.parallel import map_on_cores, spare_cores
+from generator.people import saying_words
 
 MAX_MARKS = 300  # a damaged 5,000-character article holds a few dozen `?`
 PIECE_CUT = "、"  # the corruption processed the text piece by piece between these
@@ -768,10 +769,11 @@ def _candidates(
             exempt or code not in STREAM_MARKS
         )
 
+    wanted = _wanted(hyp.lm)
     if len(hyp.pending) * len(values) <= PRESELECT:
         codes = [c for lead in hyp.pending for trail in values if possible(c := lead << 8 | trail)]
     else:
-        codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible)
+        codes = _preselected(hyp.pending, values, hyp.lm.chars[-1:], then, possible, wanted)
     found = _scored_codes(hyp, codes)
     # ranked as `_emit` will score them: 彤 goes on with 吴雨彤, which the model prices as rare
     named = _name_followers(hyp.lm.chars[-1:])
@@ -780,7 +782,7 @@ def _candidates(
         return c[2].score + (_name_gain(hyp.lm, c[2]) if c[0] in named else 0.0)
 
     best = heapq.nlargest(width, found, key=worth)
-    best += [c for c in found if c[0] in document.name_firsts and c not in best]  # 郜 of 郜长顺
+    best += [c for c in found if c[0] in wanted and c not in best]  # 郜 of 郜长顺, 坦 of 坦言
     if not then or len(found) <= width:
         return best
     if len(then) == 1:
@@ -795,24 +797,38 @@ def _candidates(
     return best + [c for c in ahead if c not in best]
 
 
+def _wanted(state: LmState) -> frozenset[int]:
+    """Codes always worth a try after `state`, however rare: the first characters of the
+    document's names, and in the clause that says whose a quotation was (。”喻水生坦言), the
+    characters of the words news says it with."""
+    firsts = _document().name_firsts
+    return firsts | _saying_codes() if state.attributes else firsts
+
+
+@cache
+def _saying_codes() -> frozenset[int]:
+    return _codes_of("".join(saying_words()))
+
+
 def _preselected(
     leads: tuple[int, ...],
     trails: tuple[int, ...],
     prev: str,
     then: str,
     possible: Callable[[int], bool],
+    wanted: frozenset[int],
 ) -> list[int]:
     """The PRESELECT most promising possible codes of a wide set: up to half of them those
     that make the likeliest dictionary words before one of the characters `then`, then those
-    that follow `prev` in a name the document shows, then those that make a word with `prev`,
-    commonest first, then the commonest others."""
+    that follow `prev` in a name the document shows, and those `wanted` (`_wanted`), then
+    those that make a word with `prev`, commonest first, then the commonest others."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
     leaders = _leaders_by_word(then) if then else {}
     before = [c for c in leaders if c in members and possible(c)]
     chosen = sorted(before, key=leaders.__getitem__, reverse=True)[: PRESELECT // 2]
     # 郭 then 雅 where the document names 郭雅琴: its names are likelier than its words
-    named = _name_followers(prev) | _document().name_firsts
+    named = _name_followers(prev) | wanted
     chosen += [c for c in named if c in members and possible(c)]
     words = [c for c in _word_followers(prev) if c in members and possible(c)]
     chosen += sorted(words, key=commonness.__getitem__, reverse=True)[: PRESELECT - len(chosen)]
