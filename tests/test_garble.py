@@ -893,3 +893,12 @@ def test_a_word_of_saying_is_tried_where_a_quotation_is_attributed() -> None:
     )
     damaged = repair_showing(text, [], "空落落的?!庇魉寡?,")
     assert "喻水生坦言" in damaged
+
+
+def test_a_word_of_saying_goes_on_past_a_dropped_pair() -> None:
+    # bench/unseen aw4: 他感慨地说 after 。” loses three pairs to the decoder (`fb b8`, `ae b5`
+    # and the 。's); 所有控说 explains the bytes with one, and 他感 is never among the best few
+    # readings tried with a dropped pair, so 慨 was never reached.  A word of saying is.
+    text = "“以前一年只能看到二十多种鸟，今年看到了三十种鸟。”他感慨地说，“现在鸟越来越多了。”\n"
+    repaired = repair_showing(text, [], "?!彼锌卣f,")
+    assert "。”他感慨地說," in repaired

@@ -107,6 +107,8 @@ PRESELECT = 32
 # any reading (the character after it has a lead byte of 94 values), and six readings with four
 # characters each read as well (bench/unseen x2: 267 -> 263 places where chosen, 270 -> 271 with
 # fresh corruptions) in a fifth less time (the dense article of bench_normalize.py, one core).
+# A reading that ends with a character always worth a try (`_wanted`: 。”他感 of 他感慨地说) is
+# tried with one too, wherever it ranks.
 DROP_BEAM = 6
 DROP_CANDIDATES = 4
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
@@ -1268,7 +1270,7 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
-            if hyp.pending is not None and rank < DROP_BEAM:
+            if hyp.pending is not None and (rank < DROP_BEAM or hyp.last_code in _wanted(hyp.lm)):
                 for d in _dropped_pairs(hyp, tokens[i].start, twice=rank == 0, then=named):
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
