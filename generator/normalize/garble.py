@@ -804,12 +804,14 @@ def _wanted(state: LmState) -> frozenset[int]:
     document's names, and in the clause that says whose a quotation was (。”喻水生坦言), the
     characters of the words news says it with."""
     firsts = _document().name_firsts
-    return firsts | _saying_codes() if state.attributes else firsts
+    return _with_saying_words(firsts) if state.attributes else firsts
 
 
-@cache
-def _saying_codes() -> frozenset[int]:
-    return _codes_of("".join(saying_words()))
+@lru_cache(maxsize=16)
+def _with_saying_words(codes: frozenset[int]) -> frozenset[int]:
+    """`codes` and the saying words' characters: asked for every reading in such a clause, so
+    the union is made once per document, not once a reading."""
+    return codes | _codes_of("".join(saying_words()))
 
 
 def _preselected(
