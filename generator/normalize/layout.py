@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from dataclasses import dataclass
 
 from generator.models import Change
 from generator.normalize.changes import substitute
@@ -33,6 +34,9 @@ _MARK_START = re.compile(r"[，。、；：？！”’）》%,.;:?!)]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
+# Longer than any field, headline or credit line (or sub-heading) is: a paragraph this long is
+# body text, and the join test asks it nothing but its last character and its punctuation.
+_LINE_TESTS_MAX = 100
 HEADLINE_BLOCK_MAX = 3  # kicker, title, subtitle
 _CLAUSES_HEADLINE_MAX = 40  # a body line cut mid-sentence at the top is longer
 # A line that opens with the rest of a quantity (7%。, 800亩), not with a date (11月12日).
@@ -133,17 +137,17 @@ def reflow_paragraphs(text: str) -> tuple[str, list[Change]]:
     if not spans:
         return "", [Change("layout", 0, len(text), text, "", _EDGE)] if text else []
     gaps = [(0, spans[0][0], "", _EDGE)]
-    paragraph = text[spans[0][0] : spans[0][1]]
+    paragraph = _Paragraph.of(text[spans[0][0] : spans[0][1]])
     top = True  # the paragraph is the text's first, or only plain headlines (a kicker) are before
     above = 0  # paragraphs before it
     for (_, prev_end), (next_start, next_end) in itertools.pairwise(spans):
         line = text[next_start:next_end]
         joined = _breaks_mid_sentence(paragraph, line, top=top)
         above += not joined
-        top = top and (joined or (above < HEADLINE_BLOCK_MAX and is_headline_line(paragraph)))
+        top = top and (joined or (above < HEADLINE_BLOCK_MAX and paragraph.is_headline()))
         new, why = ("", _JOINED) if joined else ("\n", _SEPARATED)
         gaps.append((prev_end, next_start, new, why))
-        paragraph = paragraph + line if joined else line
+        paragraph = paragraph.joined(line) if joined else _Paragraph.of(line)
     gaps.append((spans[-1][1], len(text), "\n", _EDGE))
     changes = [
         Change("layout", s, e, text[s:e], new, why) for s, e, new, why in gaps if text[s:e] != new
@@ -184,10 +188,45 @@ def is_field_line(line: str) -> bool:
     return stamp or _LABELLED.match(line) is not None or _CONTACT.fullmatch(line) is not None
 
 
-def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
-    """True when `line` (the paragraph so far, `top` if the text's first or only plain
-    headlines are before it) was cut inside a sentence `next_line` continues."""
-    if is_field_line(line) or is_credit_line(line) or is_subheading_line(line):
+@dataclass(frozen=True)
+class _Paragraph:
+    """The paragraph so far, as the join test needs it. Only a short one is kept whole: a
+    longer one is body text, never a field, credit, sub-heading or headline, so its last
+    character and whether it holds body punctuation are all that is left to ask, and
+    joining line after line stays linear in the text (not in its square)."""
+
+    short: str | None  # the whole text while at most _LINE_TESTS_MAX characters
+    length: int
+    end: str
+    punctuated: bool
+
+    @classmethod
+    def of(cls, line: str) -> _Paragraph:
+        short = line if len(line) <= _LINE_TESTS_MAX else None
+        return cls(short, len(line), line[-1:], _BODY_PUNCT.search(line) is not None)
+
+    def joined(self, line: str) -> _Paragraph:
+        """This paragraph with `line` joined on."""
+        length = self.length + len(line)
+        short = self.short + line if self.short is not None and length <= _LINE_TESTS_MAX else None
+        punctuated = self.punctuated or _BODY_PUNCT.search(line) is not None
+        return _Paragraph(short, length, line[-1:], punctuated)
+
+    def is_line_kind(self) -> bool:
+        """A field, credit or numbered sub-heading: its own paragraph, never cut mid-sentence."""
+        short = self.short
+        return short is not None and (
+            is_field_line(short) or is_credit_line(short) or is_subheading_line(short)
+        )
+
+    def is_headline(self, *, top: bool = False) -> bool:
+        return self.short is not None and is_headline_line(self.short, top=top)
+
+
+def _breaks_mid_sentence(paragraph: _Paragraph, next_line: str, *, top: bool) -> bool:
+    """True when `paragraph` (`top` if the text's first or only plain headlines are before it)
+    was cut inside a sentence `next_line` continues."""
+    if paragraph.is_line_kind():
         return False
     if _MARK_START.match(next_line):
         return True
@@ -195,10 +234,10 @@ def _breaks_mid_sentence(line: str, next_line: str, *, top: bool) -> bool:
         return False
     if DATE_STAMP.fullmatch(next_line):
         return False  # a date on a line of its own signs a notice off; no sentence ends so
-    end = line[-1:]  # not the whole paragraph, which grows with each line joined to it
+    end = paragraph.end
     if _CONTINUING_END.search(end):
         return True
     if end.isdigit():  # a body line, not a stamp or a headline, cut inside a number
-        return _BODY_PUNCT.search(line) is not None
+        return paragraph.punctuated
     top = top and _NUMBER_GOES_ON.match(next_line) is None  # 增长约 | 7%: no headline ends so
-    return _OPEN_END.search(end) is not None and not is_headline_line(line, top=top)
+    return _OPEN_END.search(end) is not None and not paragraph.is_headline(top=top)
