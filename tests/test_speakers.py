@@ -122,6 +122,17 @@ def test_a_woman_named_before_the_place_outweighs_a_story_about_a_man() -> None:
     assert about_a_woman(text) > 0.75
 
 
+def test_other_and_a_guitar_are_no_man() -> None:
+    # bench/unseen bc1: the sentence nearest her words ends 其他时间…随时呼叫, and its 他 (其他,
+    # "other") had been read as a man spoken of, so 。”她说 was repaired 。”他说.
+    text = (
+        "宓晓燕是县医院派驻远程会诊平台的骨干医生之一。她所在的心内科每周一上午固定安排专人"
+        "“坐诊”平台，其他时间遇到急症也可以随时呼叫。“刚开始我们也担心，隔着屏幕看病会不会不准。”"
+    )
+    assert about_a_woman(text) > 0.5
+    assert about_a_woman("他们弹起了吉他，其他人也来了。") is None  # no one, man or woman
+
+
 def test_the_pronouns_since_the_person_was_named_weigh_in() -> None:
     # A weak name (文华 reads male) against the 她 that refers back to her (s4: 。”她说 had been
     # read 。”他说 once the document's own pronouns weighed less).

@@ -77,7 +77,7 @@ LOCAL_PRONOUN_WEIGHT = 0.5  # the 他 and 她 since the person was named (`_weig
 PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
 # Where a sentence may end in damaged text: its marks, a line end, and what garbles leave.
 _SENTENCE_END = re.compile(r"[。！？!?\n]+")
-_SINGULAR_PRONOUN = re.compile("[他她](?![们們])")
+_SINGULAR_PRONOUN = re.compile("(?<![其吉])[他她](?![们們])")  # 其他 (other), 吉他: no one
 _WHOLE_SENTENCE = re.compile(r"[^。！\n]+")  # '?' is left in: it may be damage
 # What a decoder thrown out of step may have read: from a '?' on, through marks that may have
 # been made of a character's byte and the next one's (garble.py), to the first other ASCII
