@@ -279,6 +279,26 @@ def test_a_name_jieba_ran_into_the_next_word_is_still_the_person() -> None:
     assert about_a_woman(text) < 0.25
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("”67歲(suì)的馬(mǎ)有福站在村口,看著", "马有福"),  # bench/unseen bd2: 马有 / 福站 / 在
+        ("在湖边住了一辈子的叶长根说，", "叶长根"),  # 叶长 / 根说
+        # bench/unseen at3: 鄢国 / 璠 / 正在, jieba hardly knowing 璠 as a word
+        ("旅遊碼頭上,40歲的鄢國(guó)璠正在擦拭自家", "鄢国璠"),
+    ],
+)
+def test_a_name_jieba_cut_before_its_last_character_is_found_whole(text: str, name: str) -> None:
+    # A name found whole tells garble repair the character a garble hides elsewhere (bd2's
+    # 。”马有?回忆说 had been read 马有悖); 马有 alone is no one.
+    assert names_in(text) == {name}
+
+
+def test_a_name_is_not_run_into_a_word_of_its_own() -> None:
+    assert names_in("王翼有个弱点，就是下棋太急。王翼说，") == {"王翼"}  # not 王翼 / 有个
+    assert names_in("张磊笑着说，") == {"张磊"}  # 笑 is a word: not 张磊 / 笑
+
+
 def test_a_person_the_document_names_is_known_by_their_given_name() -> None:
     # bench/unseen as1: 。”黄秀芬说 garbled to ?!秉S秀芬說, the surname lost; the man named
     # sentences before (冼国强) is not the speaker (。”她说 had been read 。”他说).

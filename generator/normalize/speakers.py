@@ -383,7 +383,8 @@ def _title_before(words: list[str], index: int) -> float | None:
 
 def _words(sentence: str) -> list[str]:
     """The sentence's words, read past inserted readings and in Simplified, with a surname
-    jieba joined to the character before it cut off again (`_surname_cut_off`)."""
+    jieba joined to the character before it cut off again (`_surname_cut_off`), and a name it
+    cut before its last character made whole (`_name_cut_before_its_last`)."""
     words = list(jieba_ready().cut(as_written(sentence)))
     for index in range(len(words) - 2, -1, -1):
         if _surname_cut_off(words[index], words[index + 1]):
@@ -391,6 +392,10 @@ def _words(sentence: str) -> list[str]:
     for index in range(len(words) - 1, -1, -1):
         if _word_run_on(words[index]):
             words[index : index + 1] = [words[index][:2], words[index][2]]
+    for index in range(len(words) - 2, -1, -1):
+        word, after = words[index], words[index + 1]
+        if _name_cut_before_its_last(word, after):
+            words[index : index + 2] = [word + after[0], after[1]] if after[1:] else [word + after]
     return words
 
 
@@ -424,6 +429,31 @@ def _word_run_on(word: str) -> bool:
         and not frequency.get(word, 0)
         and _woman_log_odds(word[1]) is not None
         and word[2] in after_subject()
+    )
+
+
+def _name_cut_before_its_last(word: str, after: str) -> bool:
+    """Did jieba's model cut a three-character name before its last character, its dictionary
+    knowing no word of the first two?  Either it joined the last to the word after it, knowing
+    that pair neither (马有福站在村口: 马有 / 福站 / 在; 马有福说: 马有 / 福说), the last character not
+    mostly a word of its own (王翼 / 有个) and what is left a word (站, 说); or it left the last
+    one alone, a character it hardly knows as a word (鄢国 / 璠 / 正在)."""
+    frequency = jieba_ready().dt.FREQ
+    if not (
+        len(word) == 2
+        and 1 <= len(after) <= 2
+        and word[0] in surnames()
+        and not frequency.get(word, 0)
+        and all(map(is_han, word + after))
+        and _woman_log_odds(after[:1]) is not None
+    ):
+        return False
+    if len(after) == 1:
+        return frequency.get(after, 0) < NAME_MAX_FREQUENCY
+    return (
+        not frequency.get(after, 0)
+        and frequency.get(after[0], 0) < SURNAME_MAX_FREQUENCY
+        and bool(frequency.get(after[1], 0))
     )
 
 
