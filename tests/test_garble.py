@@ -902,3 +902,14 @@ def test_a_word_of_saying_goes_on_past_a_dropped_pair() -> None:
     text = "“以前一年只能看到二十多种鸟，今年看到了三十种鸟。”他感慨地说，“现在鸟越来越多了。”\n"
     repaired = repair_showing(text, [], "?!彼锌卣f,")
     assert "。”他感慨地說," in repaired
+
+
+def test_a_person_the_document_names_is_called_by_the_surname_after_old() -> None:
+    # bench/unseen ba2: 。“老郜他们 lost 郜's trail byte, and 垸 (`db f9`) read likelier than
+    # 郜 (`db ac`), though the document names 郜文博: 老郜 is how a story calls him.
+    text = (
+        "发起人、退休语文教师郜文博打开了话匣子。\n"
+        "郜文博把想法跟社区一说，社区党委书记栾海燕当场表示支持。“老郜他们有时间、有热情。”\n"
+    )
+    repaired = repair_showing(text, ["們"], "?!袄羡麄?men)")
+    assert "。“老郜他們" in repaired
