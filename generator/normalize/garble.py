@@ -145,7 +145,8 @@ NAME_CHAR_LOGP = -0.7  # log 1/2: a character going on with a name the document 
 # names 姜雪 plainly).
 NAME_FIRST_LOGP = -3.0
 # Before a surname, how a story calls a person it names (老郜).  小 too (小何) fixed as many
-# places and broke as many (更小。” read 更小全。”, after a 全 taken for a name): left out.
+# places as it broke (更小。” read 更小全。”, a 全 taken for a name's), and the surname and 家
+# (冼家) broke held-out People's Daily (在家中 read 于家中): left out.
 FAMILIAR = "老"
 # A pair of characters the document shows elsewhere, in step, is likelier here than the corpus
 # says (a topic's words repeat: 供暖季, 野化训练, 溶栓, 夜校): a cache model's gain, flat.
@@ -644,7 +645,7 @@ def _shown_in_step(in_step: str) -> tuple[frozenset[str], dict[str, float]]:
 def _as_called(names: frozenset[str]) -> frozenset[str]:
     """The names, and how a story calls their people by the surname after 老 (“老郜他们… for
     the 郜文博 it names), priced as names are: where 郜 lost its trail byte, 垸 read likelier."""
-    return names | {familiar + name[0] for name in names for familiar in FAMILIAR}
+    return names | {FAMILIAR + name[0] for name in names}
 
 
 def _name_starts(names: frozenset[str]) -> frozenset[str]:

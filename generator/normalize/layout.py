@@ -34,8 +34,8 @@ _MARK_START = re.compile(r"[，。、；：？！”’）》%,.;:?!)]")
 _BODY_PUNCT = re.compile(r"[，。！？；：,!?;:]")
 _NOT_HEADLINE_START = re.compile(r"[（(\[【]|记者|[一二三四五六七八九十]+、|\d+[.、]")
 _HEADLINE_MAX = 64
-# Longer than any field, headline or credit line (or sub-heading) is: a paragraph this long is
-# body text, and the join test asks it nothing but its last character and its punctuation.
+# No field, headline, credit line or sub-heading is this long: a longer paragraph is body text,
+# and the join test asks it nothing but its last character and its punctuation.
 _LINE_TESTS_MAX = 100
 HEADLINE_BLOCK_MAX = 3  # kicker, title, subtitle
 _CLAUSES_HEADLINE_MAX = 40  # a body line cut mid-sentence at the top is longer
