@@ -200,6 +200,13 @@ def test_a_surname_before_a_word_no_name_is_made_of_is_no_name() -> None:
     assert names_in("施工方和供热公司协商后，管沟灌满了水。居民吴振华说。") == {"吴振华"}
 
 
+def test_a_surname_before_a_word_of_its_own_is_no_name() -> None:
+    # bench/unseen aw1: 供暖季可节约 (季 / 可), 同时有 (时 / 有) and 全无问题 (全 / 无) had been
+    # taken for names, which garble repair prices a garbled character as going on with.
+    text = "供暖季可节约标准煤。同时有400户受益，全无问题。居民吴振华说。"
+    assert names_in(text) == {"吴振华"}
+
+
 def test_a_name_is_found_after_a_garble_once_the_decoder_is_in_step_again() -> None:
     # 。”55岁的…站长曹国平一边…: the `?!?` of 。” and the swallowed 5 end at the ASCII 5; what
     # follows is read as it was written.  A '?' and the marks and characters after it are not.

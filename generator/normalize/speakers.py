@@ -527,7 +527,9 @@ def _given_name(words: list[str], index: int) -> str | None:
     owner = len(relative) == 2 and relative[0] == "的" and relative[1] in gendered_words()
     place = bool(relative) and relative[0] in place_words()  # 章江新区, 建华路
     grade = given.strip(NUMERALS) == ""  # 高二, 初三: a school year, not 高 or 初 named 二
-    return None if owner or place or grade or not all(map(is_han, given)) else given
+    # 季可节约, 同时有, 全无问题: one given character mostly a word of its own (可, 有, 无) is none
+    a_word = len(given) == 1 and frequency.get(given, 0) >= SURNAME_MAX_FREQUENCY
+    return None if owner or place or grade or a_word or not all(map(is_han, given)) else given
 
 
 def _rare_as_word(name: str) -> bool:
