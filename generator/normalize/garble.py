@@ -144,9 +144,9 @@ NAME_CHAR_LOGP = -0.7  # log 1/2: a character going on with a name the document 
 # after 。” as any character (。”姜雪说 read 。”僵说, a dropped pair fewer, where the document
 # names 姜雪 plainly).
 NAME_FIRST_LOGP = -3.0
-# Before a surname, how a story calls a person it names (老郜).  小 too (小何) fixed as many
-# places as it broke (更小。” read 更小全。”, a 全 taken for a name's), and the surname and 家
-# (冼家) broke held-out People's Daily (在家中 read 于家中): left out.
+# Before a surname, how a story calls a person it names (老郜).  小 too (小何) fixed nothing more
+# and broke aw1 (更小。” read 更小滕。”, 滕 of the 滕建民 named: 小 stands before too many
+# characters), and the surname and 家 (冼家) broke held-out People's Daily (在家中 read 于家中).
 FAMILIAR = "老"
 # A pair of characters the document shows elsewhere, in step, is likelier here than the corpus
 # says (a topic's words repeat: 供暖季, 野化训练, 溶栓, 夜校): a cache model's gain, flat.
