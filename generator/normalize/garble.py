@@ -79,6 +79,7 @@ HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
 # full-width marks became ASCII, wherever they occurred, even across two characters.
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
 SENTENCE_END_BYTES = "。".encode("gbk")
+QUESTION_MARK_BYTES = "？".encode("gbk")
 OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
 # Marks a repair may produce (、 cut the pieces).  The small forms ﹐﹑﹔﹕﹖﹗ are Taiwan text's
 # commas and stops (`a9 6f`-`a9 75`): read a byte late, their trail is an ASCII letter (末o).
@@ -516,13 +517,18 @@ def _quoted_after_text(quoted: str, text: str) -> str:
     return quoted
 
 
-def _scored_tokens(state: LmState, tokens: list[_Token]) -> tuple[LmState, float]:
+def _scored_tokens(
+    state: LmState, tokens: list[_Token], *, as_left: bool = False
+) -> tuple[LmState, float]:
     """Observed tokens as they read, each '?' a character lost some other way; and what the
-    names they show gain (`_name_gain`), as a reading showing them would."""
+    names they show gain (`_name_gain`), as a reading showing them would.  `as_left`: a ？ too,
+    for the text as repair would leave it: the punctuation step makes a '?' left next to Chinese
+    ？, and repair must judge its own output as it judged the text it came from (idempotence)."""
     gained = 0.0
     for token in tokens:
         if token.kind != "note":
-            after = _scored(state, LOST if token.kind == "?" else token.data.decode("gbk"))
+            lost = token.kind == "?" or (as_left and token.data == QUESTION_MARK_BYTES)
+            after = _scored(state, LOST if lost else token.data.decode("gbk"))
             gained += _name_gain(state, after) + _shown_gain(after)
             state = after
     return state, gained
@@ -1438,7 +1444,7 @@ def _accepted(
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
     assumes, or bare '?' runs would be filled with invented words."""
-    state, named = _scored_tokens(_opening(tokens, first, quoted), tokens[first:end])
+    state, named = _scored_tokens(_opening(tokens, first, quoted), tokens[first:end], as_left=True)
     gain = hyp.score - state.score - named
     if not strict:
         return gain >= 0.0
