@@ -196,21 +196,18 @@ class _Paragraph:
     joining line after line stays linear in the text (not in its square)."""
 
     short: str | None  # the whole text while at most _LINE_TESTS_MAX characters
-    length: int
     end: str
     punctuated: bool
 
     @classmethod
     def of(cls, line: str) -> _Paragraph:
-        short = line if len(line) <= _LINE_TESTS_MAX else None
-        return cls(short, len(line), line[-1:], _BODY_PUNCT.search(line) is not None)
+        return cls(_short(line), line[-1:], _BODY_PUNCT.search(line) is not None)
 
     def joined(self, line: str) -> _Paragraph:
-        """This paragraph with `line` joined on."""
-        length = self.length + len(line)
-        short = self.short + line if self.short is not None and length <= _LINE_TESTS_MAX else None
+        """This paragraph with `line` joined on: once long, it stays long."""
+        short = None if self.short is None else _short(self.short + line)
         punctuated = self.punctuated or _BODY_PUNCT.search(line) is not None
-        return _Paragraph(short, length, line[-1:], punctuated)
+        return _Paragraph(short, line[-1:], punctuated)
 
     def is_line_kind(self) -> bool:
         """A field, credit or numbered sub-heading: its own paragraph, never cut mid-sentence."""
@@ -221,6 +218,11 @@ class _Paragraph:
 
     def is_headline(self, *, top: bool = False) -> bool:
         return self.short is not None and is_headline_line(self.short, top=top)
+
+
+def _short(text: str) -> str | None:
+    """`text` if the join test still reads it whole (`_LINE_TESTS_MAX`), else None."""
+    return text if len(text) <= _LINE_TESTS_MAX else None
 
 
 def _breaks_mid_sentence(paragraph: _Paragraph, next_line: str, *, top: bool) -> bool:

@@ -438,22 +438,15 @@ def _name_cut_before_its_last(word: str, after: str) -> bool:
     that pair neither (马有福站在村口: 马有 / 福站 / 在; 马有福说: 马有 / 福说), the last character not
     mostly a word of its own (王翼 / 有个) and what is left a word (站, 说); or it left the last
     one alone, a character it hardly knows as a word (鄢国 / 璠 / 正在)."""
-    frequency = jieba_ready().dt.FREQ
-    if not (
+    return (
         len(word) == 2
         and 1 <= len(after) <= 2
         and word[0] in surnames()
-        and not frequency.get(word, 0)
         and all(map(is_han, word + after))
-        and _woman_log_odds(after[:1]) is not None
-    ):
-        return False
-    if len(after) == 1:
-        return frequency.get(after, 0) < NAME_MAX_FREQUENCY
-    return (
-        not frequency.get(after, 0)
-        and frequency.get(after[0], 0) < SURNAME_MAX_FREQUENCY
-        and bool(frequency.get(after[1], 0))
+        and _rare_as_word(word)
+        and _rare_as_word(after)
+        and _woman_log_odds(after[0]) is not None
+        and (len(after) == 1 or (not _mostly_a_word(after[0]) and _is_word(after[1])))
     )
 
 
@@ -517,7 +510,7 @@ def _given_name(words: list[str], index: int) -> str | None:
     elif len(word) == 1 and 1 <= len(after) <= 2:
         if frequency.get(after, 0) >= GIVEN_NAME_MAX_FREQUENCY:
             return None
-        common = frequency.get(word, 0) >= SURNAME_MAX_FREQUENCY  # 高 (高质量), 成
+        common = _mostly_a_word(word)  # 高 (高质量), 成
         if common and not (len(after) == 2 and frequency.get(after, 0) < NAME_MAX_FREQUENCY):
             return None
         given, following = after, index + 2
@@ -528,8 +521,14 @@ def _given_name(words: list[str], index: int) -> str | None:
     place = bool(relative) and relative[0] in place_words()  # 章江新区, 建华路
     grade = given.strip(NUMERALS) == ""  # 高二, 初三: a school year, not 高 or 初 named 二
     # 季可节约, 同时有, 全无问题: one given character mostly a word of its own (可, 有, 无) is none
-    a_word = len(given) == 1 and frequency.get(given, 0) >= SURNAME_MAX_FREQUENCY
+    a_word = len(given) == 1 and _mostly_a_word(given)
     return None if owner or place or grade or a_word or not all(map(is_han, given)) else given
+
+
+def _mostly_a_word(char: str) -> bool:
+    """A character jieba's dictionary counts SURNAME_MAX_FREQUENCY times or more as a word of
+    its own (和, 有, 可): as a surname standing alone or as a one-character given name, no name."""
+    return jieba_ready().dt.FREQ.get(char, 0) >= SURNAME_MAX_FREQUENCY
 
 
 def _rare_as_word(name: str) -> bool:
