@@ -173,6 +173,16 @@ def test_a_clause_of_one_character_between_clause_marks_is_rare() -> None:
     )
 
 
+def test_a_number_is_part_of_the_clause_it_stands_in(monkeypatch: pytest.MonkeyPatch) -> None:
+    # 不足5万。 ends a clause of six characters, not of one after the 5: charged as short, the
+    # 。 had lost to 福 (5万福县, both `b8 a3` and 。's `a1 a3` end in the byte ？ destroyed).
+    lm = language_model()
+    text = "全县常住人口不足5万。县城原有一家电影院。"
+    priced = lm.sentence(text)
+    monkeypatch.setattr(lm_module, "SHORT_CLAUSE", 0.0)
+    assert lm.sentence(text) == priced
+
+
 @pytest.mark.parametrize(
     ("stops", "clashes"), [("。", 0), ("。。", 1), ("。。。", 0), ("。。。。", 0)]
 )

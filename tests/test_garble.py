@@ -224,6 +224,13 @@ def test_a_sentence_end_before_a_quotation_opening_with_i_is_not_read_as_a_word(
     assert repaired_exactly(text, ["隊"])
 
 
+def test_a_sentence_ending_on_a_number_keeps_its_full_stop() -> None:
+    # 万。县 = `c8 66 | a1 a3 | bf 68`: `a3 bf` became '?', and 福 (`b8 a3`) fits the lost
+    # bytes as well as 。 does; the clause before is six characters long, not one after the 5.
+    text = "黄河东岸，全县常住人口不足5万。县城原有的一家国营电影院于2008年停业。\n"
+    assert repaired_exactly(text, ["東"])
+
+
 def test_a_mark_that_would_leave_a_clause_of_one_character_is_not_read() -> None:
     # 停靠， = `cd a3 | bf bf | a3 ac`: `a3 bf` became '?', hiding 停's lead and 靠's trail, and
     # 。看 (`a1 a3 | bf b4`) fits the bytes as well; but 看， would be a clause of one character.

@@ -162,7 +162,7 @@ class LmState(NamedTuple):
     chars: str  # the last MAX_WORD - 1 Han characters (a word can end with the next one)
     best: tuple[float, ...]  # best[-k]: score of the prefix ending k - 1 characters back
     after: str = ""  # the non-Han character that ended the last word, if any
-    run: int = 0  # Han characters since the last non-Han one (capped)
+    run: int = 0  # characters since the last mark (capped): Han, digits, letters
     flow: float = 0.0  # weighted character-bigram log P of everything pushed
     quoted: str = ""  # quotation marks open in this paragraph, innermost last (`quoted_after`)
     tail: str = ""  # the last two characters pushed, marks too
@@ -196,7 +196,8 @@ class LmState(NamedTuple):
                 odd += SHORT_CLAUSE + (QUOTED_SHORT_CLAUSE if self.last_mark in QUOTES else 0.0)
             if self.run == 1 and char in CLAUSE_OF_ONE_MARKS:
                 odd += CLAUSE_OF_ONE if self.tail[:1] in CLAUSE_OF_ONE_OPENERS else 0.0
-            run = self.run if char in CLOSING else 0  # 。 after a closing quote ends the clause
+            # 。 after a closing quote ends the clause; 5 of 不足5万。 is in it
+            run = min(self.run + 1, 9) if _in_clause(char) else self.run if char in CLOSING else 0
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
             if self.word and not attributed:
                 odd += WORD_MARK_WEIGHT * word_marks().get(self.word + char, 0.0)
@@ -372,6 +373,12 @@ def rest_of_paragraph_odds(state: LmState, rest: str) -> float:
     if "?" not in rest and unbalanced_until_paragraph_end(state.quoted, rest):
         odds += QUOTE_UNBALANCED
     return odds
+
+
+def _in_clause(char: str) -> bool:
+    """A digit, letter or per cent sign is part of the clause it stands in, not a mark that
+    opens one: 不足5万。 is no clause of one character (it had read 5万福 instead of 5万。)."""
+    return char.isalnum() or char in "%％"
 
 
 def _ends_paragraph(before: str, run: int, char: str) -> bool:
