@@ -66,6 +66,15 @@ def test_script_leaves_simplified_and_converts_around_nul() -> None:
         ("顯著提升，著名學者，看著我們", "显著提升，著名学者，看着我们"),
         ("显著提升\n他看著我們", "显著提升\n他看着我们"),
         ("他看著我。\n這個問題很重要。", "他看着我。\n这个问题很重要。"),
+        # a phrase's character: tw2s writes 借以 for 藉以, which People's Daily writes too
+        (
+            "分析，藉以窥知周恩来深受中国传统人文精神的影响",
+            "分析，藉以窥知周恩来深受中国传统人文精神的影响",
+        ),
+        (
+            "分析，藉以窺知周恩來深受中國傳統人文精神的影響",
+            "分析，借以窥知周恩来深受中国传统人文精神的影响",
+        ),
     ],
 )
 def test_script_keeps_what_simplified_text_writes_unless_the_line_is_traditional(
