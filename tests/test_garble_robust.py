@@ -95,3 +95,11 @@ def test_repair_judges_its_own_output_as_the_text_it_came_from() -> None:
     # second normalization filled in the '?' run the first had left (不停缒表？，).
     once = normalize_text("????P表?,").text
     assert normalize_text(once).text == once
+
+
+def test_repair_judges_a_toneless_reading_left_as_text_as_text() -> None:
+    # Found by hypothesis: repair reads `(men)` after 經 as text (經 does not read men), and the
+    # text it came from had skipped it as a reading, so 經 never gained enough; the second
+    # normalization, meeting （MEN） (acronym and bracket steps), repaired it.
+    once = normalize_text("?jīng)(men)(市、區)").text
+    assert once.startswith("经") and normalize_text(once).text == once

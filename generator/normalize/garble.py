@@ -56,6 +56,7 @@ from generator.normalize.pinyin import (
     default_reading,
     find_annotation,
     has_tone_mark,
+    is_annotation,
     syllables,
 )
 from generator.normalize.speakers import (
@@ -524,14 +525,22 @@ def _scored_tokens(
     names they show gain (`_name_gain`), as a reading showing them would.  `as_left`: a ？ too,
     for the text as repair would leave it: the punctuation step makes a '?' left next to Chinese
     ？, and repair must judge its own output as it judged the text it came from (idempotence)."""
-    gained = 0.0
+    gained, before = 0.0, ""
     for token in tokens:
-        if token.kind != "note":
-            lost = token.kind == "?" or (as_left and token.data == QUESTION_MARK_BYTES)
-            after = _scored(state, LOST if lost else token.data.decode("gbk"))
-            gained += _name_gain(state, after) + _shown_gain(after)
-            state = after
+        if token.kind == "note" and not (as_left and _stays_as_text(token, before)):
+            continue
+        lost = token.kind == "?" or (as_left and token.data == QUESTION_MARK_BYTES)
+        text = LOST if lost else token.data.decode("gbk")
+        after = _scored(state, text)
+        gained += _name_gain(state, after) + _shown_gain(after)
+        state, before = after, text[-1:]
     return state, gained
+
+
+def _stays_as_text(note: _Token, before: str) -> bool:
+    """A toneless `(men)` the pinyin step leaves, where the character before does not read so:
+    repair reads it as text (`_expand`), so the text it came from must too."""
+    return bool(note.data) and not is_annotation(note.syllable, before or None)
 
 
 def _note(hyp: _Hyp, pos: int, message: str) -> _Hyp:
