@@ -67,6 +67,7 @@ PUNCT_CLASH = -6.0  # two marks in a row that Chinese does not write
 ELLIPSIS = "。。。"
 SHORT_CLAUSE = -4.0  # a sentence ending after fewer than SHORT_CLAUSE_CHARS characters
 SHORT_CLAUSE_CHARS = 4
+RUN_MOST = 9  # a clause's length is only compared with small counts, so it is capped
 # A clause of one character between two clause marks (，开。, 。看，): People's Daily ends 21 of
 # 14,338 clauses opened by a 。 and 17 of 30,861 opened by a ， after one character, and a
 # sentence never; so a misread mark that cuts a word in two (开海后 read 开。后) pays for it.
@@ -196,8 +197,10 @@ class LmState(NamedTuple):
                 odd += SHORT_CLAUSE + (QUOTED_SHORT_CLAUSE if self.last_mark in QUOTES else 0.0)
             if self.run == 1 and char in CLAUSE_OF_ONE_MARKS:
                 odd += CLAUSE_OF_ONE if self.tail[:1] in CLAUSE_OF_ONE_OPENERS else 0.0
-            # 。 after a closing quote ends the clause; 5 of 不足5万。 is in it
-            run = min(self.run + 1, 9) if _in_clause(char) else self.run if char in CLOSING else 0
+            if _in_clause(char):  # the 5 of 不足5万。 goes on with the clause
+                run = min(self.run + 1, RUN_MOST)
+            else:  # a mark starts one; 。 after a closing quote ends the one the quote closed
+                run = self.run if char in CLOSING else 0
             odd += QUOTE_UNBALANCED if _unbalanced(self.quoted, char) else 0.0
             if self.word and not attributed:
                 odd += WORD_MARK_WEIGHT * word_marks().get(self.word + char, 0.0)
@@ -221,7 +224,7 @@ class LmState(NamedTuple):
             top += _shaped(self.shape, QUOTATION_OPEN, char)[1]
         keep = MAX_WORD - 1
         best = (*best, top)[-keep - 1 :]
-        run = min(self.run + 1, 9)
+        run = min(self.run + 1, RUN_MOST)
         return LmState(
             window[-keep:], best, "", run, flow, self.quoted, tail, self.last_mark, word, self.shape
         )
