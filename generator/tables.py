@@ -11,7 +11,9 @@ same table pickled 0.3 s.
 from __future__ import annotations
 
 import contextlib
+import glob
 import inspect
+import os
 import pickle
 import re
 import tempfile
@@ -30,11 +32,7 @@ _KEY = re.compile(r"\d+-\d+-\d+-\d+")  # sizes and mtimes: no other table's name
 
 def cached_table(name: str, source: Path, parse: Callable[[Path], T]) -> T:
     """`parse(source)`, or its cached result when `source` has not changed since."""
-    key = "-".join(
-        f"{stat.st_size}-{stat.st_mtime_ns}"
-        for stat in (source.stat(), Path(inspect.getfile(parse)).stat())
-    )
-    cache_file = Path(tempfile.gettempdir()) / f"digest-{name}-{key}.pickle"
+    cache_file = _cache_path(name, source, parse, ".pickle")
     with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         return pickle.loads(cache_file.read_bytes())
     table = parse(source)
@@ -44,11 +42,39 @@ def cached_table(name: str, source: Path, parse: Callable[[Path], T]) -> T:
     return table
 
 
+def cached_file(name: str, source: Path, write: Callable[[Path, Path], None], suffix: str) -> Path:
+    """The file `write(source, path)` makes from `source`, kept as `cached_table` keeps its
+    tables: for data a library reads from a file of its own (kenlm reads ARPA text).  It is
+    written beside its place and renamed into it, so a reader never sees half of one."""
+    path = _cache_path(name, source, write, suffix)
+    if path.is_file():
+        return path
+    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        write(source, staging)
+        os.replace(staging, path)
+    finally:
+        with contextlib.suppress(OSError):
+            staging.unlink()
+    _remove_stale(name, keep=path)
+    return path
+
+
+def _cache_path(name: str, source: Path, maker: Callable, suffix: str) -> Path:
+    """Where the cache of `source` made by `maker` lives: keyed by the sizes and mtimes of
+    the source and of the module that makes it."""
+    key = "-".join(
+        f"{stat.st_size}-{stat.st_mtime_ns}"
+        for stat in (source.stat(), Path(inspect.getfile(maker)).stat())
+    )
+    return Path(tempfile.gettempdir()) / f"digest-{name}-{key}{suffix}"
+
+
 def _remove_stale(name: str, keep: Path) -> None:
     """One cache file per table: those of an older install or an earlier code go (the char
     model's is 27 MB, and every upgrade or fresh clone would add one to the temp folder)."""
-    for stale in keep.parent.glob(f"digest-{name}-*.pickle"):
-        key = stale.name.removeprefix(f"digest-{name}-").removesuffix(".pickle")
+    for stale in keep.parent.glob(f"digest-{name}-*{keep.suffix}"):
+        key = stale.name.removeprefix(f"digest-{name}-").removesuffix(keep.suffix)
         if stale != keep and _KEY.fullmatch(key):
             with contextlib.suppress(OSError):
                 stale.unlink()
@@ -78,6 +104,16 @@ def package_file(package: str, relative: str) -> Path:
     spec = util.find_spec(package)
     assert spec is not None and spec.submodule_search_locations, f"{package} is a dependency"
     return Path(next(iter(spec.submodule_search_locations))) / relative
+
+
+def system_file(env: str, pattern: str) -> Path | None:
+    """A data file a system package installs: the path in $`env` if set ("" for none), else
+    the first file matching the glob `pattern`."""
+    chosen = os.environ.get(env)
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    found = sorted(glob.glob(pattern))
+    return Path(found[0]) if found else None
 
 
 def _parse_jieba_dictionary(source: Path) -> tuple[dict[str, int], int]:

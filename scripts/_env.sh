@@ -18,14 +18,16 @@ ensure_venv() {  # $1: pip extras, e.g. "" or "[test]"
   fi
 }
 
-ensure_word_lm() {  # libime's Chinese word trigram: garble repair's second opinion (wordlm.py)
-  compgen -G "/usr/lib/*/libime/zh_CN.lm" >/dev/null && return
+ensure_word_lm() {  # Chinese word trigrams: garble repair's second opinion (wordlm.py, opengram.py)
+  compgen -G "/usr/lib/*/libime/zh_CN.lm" >/dev/null \
+    && compgen -G "/usr/lib/*/sunpinyin/data/lm_sc.t3g" >/dev/null \
+    && command -v tslminfo >/dev/null && return
+  local packages=(libime-data-language-model sunpinyin-data sunpinyin-utils)
   if command -v apt-get >/dev/null && as_root apt-get update -qq \
-    && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
-      libime-data-language-model >/dev/null; then
+    && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${packages[@]}" >/dev/null; then
     return
   fi
-  echo "note: could not install libime-data-language-model; garble repair reads without it" >&2
+  echo "note: could not install ${packages[*]}; garble repair reads without them" >&2
 }
 
 as_root() {

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 import pytest
 from hypothesis import settings
 
-from generator.normalize import wordlm
+from generator.normalize import opengram, wordlm
 from tests.shared_data import GOLD, GOLD_MISSING
 
 pytest_plugins = [
@@ -28,8 +28,9 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 
 @pytest.fixture
 def without_word_model(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    """Garble repair as it reads where libime's word trigram is not installed."""
+    """Garble repair as it reads where neither word trigram (libime's, open-gram) is installed."""
     monkeypatch.setenv(wordlm.MODEL_ENV, "")
+    monkeypatch.setenv(opengram.MODEL_ENV, "")
     wordlm.reset()
     yield
     monkeypatch.undo()

@@ -70,10 +70,11 @@ def test_report_lists_the_repairs_chosen_by_a_small_margin(built: Project):
     over; the build's summary line points at them."""
     report = built.report()
     doubtful = report["doubtful_repairs"]
-    assert report["totals"]["doubtful_repairs"] == len(doubtful) == 3
+    assert report["totals"]["doubtful_repairs"] == len(doubtful) == 2
     by_source = [(d["source"].split("/")[-1][:3], d["after"]) for d in doubtful]
-    # 江海” over 江。”: a sentence ended inside a quotation is likely closed right after
-    assert ("001", "氫能") in by_source and ("001", "海”的氛圍日益濃厚的當") in by_source
+    # 日益 over 收益, after 江海”: the word trigrams find 收益 the likelier (氫能 over 氫你 is
+    # chosen by 2.0 now that open-gram is heard too, no longer a doubt)
+    assert ("001", "海”的氛圍日益濃厚的當") in by_source
     # 涉海科技 over 涉常科技: the word trigram knows neither 涉海 nor 涉常 as a word
     assert any(source == "000" and after.startswith("海科") for source, after in by_source)
     for repair in doubtful:

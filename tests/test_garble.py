@@ -94,7 +94,7 @@ def test_a_repair_says_what_reading_it_was_chosen_over() -> None:
     so, with how much likelier the chosen reading was than the next best."""
     _, changes = repair_garbles(seed_text("000"))
     why = next(c.why for c in changes if c.after.startswith("海科"))
-    assert why.endswith("language model chose '涉海科' over '涉常科' (log-probability 1.2 lower)")
+    assert why.endswith("language model chose '涉海科' over '涉常科' (log-probability 1.4 lower)")
 
 
 def test_lost_byte_is_marked_not_invented() -> None:

@@ -6,7 +6,9 @@ import os
 import tempfile
 from pathlib import Path
 
-from generator.tables import cached_table, jieba_ready
+import pytest
+
+from generator.tables import cached_file, cached_table, jieba_ready
 
 
 def test_cached_table_parses_once_and_again_after_the_source_changes(tmp_path, monkeypatch):
@@ -63,3 +65,41 @@ def test_a_new_cache_file_replaces_the_tables_stale_ones(tmp_path, monkeypatch):
     remaining = set(tmp_path.glob("digest-*.pickle"))
     assert len(remaining) == 3 and remaining.issuperset(others)
     assert cached_table("names", source, lambda p: 3) == 2
+
+
+def test_a_cached_file_is_written_once_whole_and_again_after_the_source_changes(
+    tmp_path, monkeypatch
+):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = tmp_path / "model.txt"
+    source.write_text("一", "utf-8")
+    calls: list[Path] = []
+
+    def write(path: Path, destination: Path) -> None:
+        calls.append(destination)
+        destination.write_text(path.read_text("utf-8") * 2, "utf-8")
+
+    first = cached_file("test", source, write, ".arpa")
+    assert (
+        first.read_text("utf-8") == "一一" and cached_file("test", source, write, ".arpa") == first
+    )
+    assert len(calls) == 1 and calls[0] != first  # written beside its place, then renamed
+    source.write_text("二", "utf-8")
+    os.utime(source, ns=(1, 1))
+    second = cached_file("test", source, write, ".arpa")
+    assert second.read_text("utf-8") == "二二"
+    assert list(tmp_path.glob("digest-test-*")) == [second]  # the stale one is gone
+
+
+def test_a_cached_file_that_fails_half_way_leaves_nothing(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    source = tmp_path / "model.txt"
+    source.write_text("x", "utf-8")
+
+    def write(path: Path, destination: Path) -> None:
+        destination.write_text("half", "utf-8")
+        raise ValueError("not a model")
+
+    with pytest.raises(ValueError, match="not a model"):
+        cached_file("broken", source, write, ".arpa")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["model.txt"]

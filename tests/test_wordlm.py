@@ -1,4 +1,5 @@
-"""The word trigram garble repair asks between readings (libime's model, read with kenlm)."""
+"""The word trigrams garble repair asks between readings (libime's and open-gram, read with
+kenlm)."""
 
 from __future__ import annotations
 
@@ -8,17 +9,29 @@ from pathlib import Path
 import pytest
 
 from bench.corrupt import corrupt
-from generator.normalize import wordlm
+from generator.normalize import opengram, wordlm
 from generator.normalize.garble import repair_garbles
+
+PACKAGES = "libime-data-language-model, sunpinyin-data and sunpinyin-utils"
 
 
 def _model_or_skip() -> None:
-    if not wordlm.available():
-        where = wordlm.model_path() or wordlm.MODEL_GLOB
-        message = f"no word trigram at {where} (scripts/test installs libime-data-language-model)"
+    """Both trigrams loaded, or skip (fail under CI): scripts/test installs them."""
+    wanted = [wordlm.model_path(), opengram.model_path()]
+    if None in wanted or sorted(wordlm.loaded()) != sorted(wanted):
+        where = f"{wanted[0] or wordlm.MODEL_GLOB} and {wanted[1] or opengram.MODEL_GLOB}"
+        message = f"word trigrams not loaded from {where} (scripts/test installs {PACKAGES})"
         if os.environ.get("CI"):
             pytest.fail(message)
         pytest.skip(message)
+
+
+def _only(monkeypatch: pytest.MonkeyPatch, env: str) -> None:
+    """Hear one trigram alone: the other's variable is set empty."""
+    other = opengram.MODEL_ENV if env == wordlm.MODEL_ENV else wordlm.MODEL_ENV
+    monkeypatch.delenv(env, raising=False)
+    monkeypatch.setenv(other, "")
+    wordlm.reset()
 
 
 @pytest.mark.parametrize(
@@ -38,6 +51,46 @@ def test_which_pronoun_is_left_to_the_document() -> None:
     _model_or_skip()
     assert wordlm.log_ratio("。”她笑着说") == wordlm.log_ratio("。”他笑着说")
     assert wordlm.log_ratio("放它走的那天") == wordlm.log_ratio("放他走的那天")
+
+
+def test_a_word_only_one_trigram_knows_is_heard_by_the_pair(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """open-gram has no 心梗 (a heart attack): alone it prefers a misread full stop after 心.
+    Each word priced by the model that finds it likelier, the pair hears libime's 心梗, where
+    the mean of their log probabilities was all but even."""
+    _model_or_skip()
+
+    def gain() -> float:
+        return wordlm.log_ratio("是心梗") - wordlm.log_ratio("是心")
+
+    both = gain()
+    alone = []
+    try:
+        for env in (wordlm.MODEL_ENV, opengram.MODEL_ENV):
+            _only(monkeypatch, env)
+            alone.append(gain())
+    finally:
+        monkeypatch.undo()
+        wordlm.reset()
+    libime, open_gram = alone
+    assert open_gram < 0 < libime
+    assert both > (libime + open_gram) / 2 + 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # libime's trigram alone read 老百姓批次的就是 and 正犯愁你, words it knows
+        "班车准点率到了100%。“老百姓盼的就是出门有车坐。”他说。",
+        "才装了小半箱。“正犯愁呢，交警就敲车窗了。”他说。",
+    ],
+)
+def test_open_gram_hears_words_libime_does_not(text: str) -> None:
+    _model_or_skip()
+    damaged, reference = corrupt(text, [])
+    assert "?!" in damaged
+    assert repair_garbles(damaged)[0] == reference
 
 
 @pytest.mark.usefixtures("without_word_model")
@@ -71,6 +124,7 @@ def test_a_model_file_that_cannot_be_read_is_named_and_left_out(
     bad = tmp_path / "zh_CN.lm"
     bad.write_text("not a model", encoding="utf-8")
     monkeypatch.setenv(wordlm.MODEL_ENV, str(bad))
+    monkeypatch.setenv(opengram.MODEL_ENV, "")
     wordlm.reset()
     try:
         with pytest.warns(UserWarning, match="zh_CN.lm cannot be read"):

@@ -167,7 +167,10 @@ COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead
 # Re-ranking the final readings of the first corruption of all 80 of bench/unseen (seed 7), 144
 # wrong places: 133 at 0.5, 126 at 0.7, 131 at 1.0.  Built in, both corruptions, 302 wrong
 # places without it: 274 at 0.5, 267 at 0.7, 261 at 1.0, 331 at 1.5; bench/articles 25
-# without, 22 at 0.7, 25 at 1.0.
+# without, 22 at 0.7, 25 at 1.0.  With open-gram heard beside libime's, all 88 with two
+# corruptions, seeds 7 + 11: 283 + 299 places at 0.7, 272 + 285 at 1.0 (293 + 310 with libime's
+# alone at 0.7); but both trigrams prefer the seeds' 涉常科技 to 涉海科技 (000), which 1.0 keeps
+# by 0.1, and 0.85 reads 001's 氛围日益浓厚 as 收益, a tie: left at 0.7.
 WORD_LM_WEIGHT = 0.7
 # Readings further behind the search's best are left as they are: the trigram hardly ever moves
 # one by half as much, and asking it costs time.

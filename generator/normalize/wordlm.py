@@ -1,32 +1,41 @@
-"""A word trigram model of modern Chinese, for garble repair's last word between readings.
+"""Word trigrams of modern Chinese, for garble repair's last word between readings.
 
 lm.py's model (jieba's word frequencies, with the character pairs of one month of 1998 news)
 scores one character at a time, fast enough to steer the search, but it hardly hears context:
 it finds 心情后 likelier than 心情好, and 那天敢说 than 那天跟我说.  libime's model (fcitx5's
 input method, Debian's `libime-data-language-model`, LGPL-2.1+) is a KenLM trigram over 165,000
-words of modern text, read with the `kenlm` module.  It rescores the readings a window's search
-leaves: each gains how much likelier this model finds its Chinese than lm.py's word model does.
+words of modern text, read with the `kenlm` module; sunpinyin's open-gram (opengram.py) is
+another, counted from other text, and each knows words the other does not (微信群, 犯愁呢): the
+two are heard as one, each word priced by the model that finds it likelier (`_trigram_logp`).
+The mean of their log probabilities was worse: a word one lacks (open-gram has no 心梗) paid that
+model's price of an unknown word, and 是心梗 lost to 是心.  They rescore the readings a window's search leaves: each gains how much likelier
+the trigrams find its Chinese than lm.py's word model does.
 A log ratio, not the model's own score, because a reading's length is fixed by the bytes it
 explains, not by fluency: the trigram's own score would favour a reading that leaves marks and
 '?' where characters were (a sentence of fewer characters is always likelier).
-Without the package or the module nothing changes: repair falls back to lm.py alone.
+Without either package or the module nothing changes: repair falls back to lm.py alone.
 """
 
 from __future__ import annotations
 
-import glob
 import itertools
 import math
 import os
+import subprocess
 import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+from generator.normalize import opengram
 from generator.normalize.lm import is_han, language_model
+from generator.tables import system_file
 
 MODEL_ENV = "DIGEST_WORD_LM"  # a KenLM binary to use instead; "" for none
 MODEL_GLOB = "/usr/lib/*/libime/zh_CN.lm"  # where Debian installs libime's
+# open-gram's: opengram.MODEL_ENV and opengram.MODEL_GLOB
 MAX_WORD = 6  # the model's words are hardly longer
 # Which pronoun a lost trail byte hid is for the document to say (speakers.py), not the corpus:
 # the model hears 她 and 它 as 他, as lm.py's character pairs hear 她.
@@ -35,56 +44,84 @@ _SAME_PRONOUN = str.maketrans("她它", "他他")
 
 def model_path() -> Path | None:
     """The model file: $DIGEST_WORD_LM if set, else libime's where Debian installs it."""
-    chosen = os.environ.get(MODEL_ENV)
-    if chosen is not None:
-        return Path(chosen) if chosen else None
-    found = sorted(glob.glob(MODEL_GLOB))
-    return Path(found[0]) if found else None
+    return system_file(MODEL_ENV, MODEL_GLOB)
 
 
 @cache
-def model() -> Any | None:
-    """The loaded model (memory-mapped: 16 MB, a few milliseconds), or None without one."""
-    path = model_path()
-    if path is None or not path.is_file():
+def _models() -> dict[Path, Any]:
+    """The installed models that load, by file: libime's (memory-mapped: 16 MB, a few
+    milliseconds) and open-gram's (ARPA text: about a second, once a process)."""
+    sources = ((model_path(), _as_is), (opengram.model_path(), opengram.arpa_file))
+    loaded = {path: _load(path, readable) for path, readable in sources if path is not None}
+    return {path: lm for path, lm in loaded.items() if lm is not None}
+
+
+def _as_is(path: Path) -> Path:
+    return path
+
+
+def _load(path: Path, readable: Callable[[Path], Path]) -> Any | None:
+    """The model at `path` as kenlm reads the file `readable` makes of it; None where it is
+    missing, or cannot be read (said once: repair goes on without it)."""
+    if not path.is_file():
         return None
     try:
         import kenlm
     except ImportError:
         return None
+    config = kenlm.Config()
+    config.show_progress = False
     try:
-        return kenlm.Model(str(path))
-    except OSError as exc:  # not a KenLM file: say so once, and repair without it
+        with _stderr_silenced():
+            return kenlm.Model(str(readable(path)), config)
+    except (OSError, ValueError, LookupError, subprocess.SubprocessError) as exc:
         warnings.warn(
-            f"word model {path} cannot be read, repairing without it: {exc}", stacklevel=2
+            f"word model {path} cannot be read, repairing without it: {exc}", stacklevel=3
         )
         return None
 
 
+@contextmanager
+def _stderr_silenced() -> Iterator[None]:
+    """kenlm tells stderr, whatever its config says, that an ARPA file would load faster as a
+    binary one; its Python module cannot write one, and the advice is no user's business."""
+    saved = os.dup(2)
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+        yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
+
+
 def reset() -> None:
-    """Forget the model loaded and what it said: $DIGEST_WORD_LM is read again."""
-    model.cache_clear()
+    """Forget the models loaded and what they said: $DIGEST_WORD_LM and $DIGEST_OPEN_GRAM are
+    read again."""
+    _models.cache_clear()
     _run_ratio.cache_clear()
 
 
 def available() -> bool:
-    return model() is not None
+    return bool(_models())
+
+
+def loaded() -> list[Path]:
+    """The model files repair hears."""
+    return list(_models())
 
 
 def identity() -> str:
-    """Which model repair hears ("" for none): a build re-normalizes when it changes."""
-    path = model_path()
-    if not available() or path is None:
-        return ""
-    stat = path.stat()
-    return f"{path}:{stat.st_size}:{stat.st_mtime_ns}"
+    """Which models repair hears ("" for none): a build re-normalizes when they change."""
+    stats = ((path, path.stat()) for path in loaded())
+    return ";".join(f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path, stat in stats)
 
 
 def log_ratio(text: str) -> float:
-    """log P(text) by the word trigram less log P(text) by lm.py's word model (nats), over the
-    runs of Chinese characters in `text` (marks are not in the model's vocabulary); 0.0
-    without a model."""
-    if model() is None:
+    """log P(text) by the word trigrams (the mean of theirs) less log P(text) by lm.py's word
+    model (nats), over the runs of Chinese characters in `text` (marks are not in the models'
+    vocabularies); 0.0 without a model."""
+    if not _models():
         return 0.0
     runs = ("".join(run) for han, run in itertools.groupby(text, is_han) if han)
     return sum(_run_ratio(run.translate(_SAME_PRONOUN)) for run in runs)
@@ -93,26 +130,34 @@ def log_ratio(text: str) -> float:
 @lru_cache(maxsize=1 << 15)
 def _run_ratio(run: str) -> float:
     """`log_ratio` of one run of characters: a window's readings share most of theirs."""
-    return _trigram_logp(run) - language_model().sentence(run)
+    return _trigram_logp(run, list(_models().values())) - language_model().sentence(run)
 
 
-def _trigram_logp(run: str) -> float:
-    """The model's log P (nats) of the best segmentation of `run` into its words (a character
-    is always a word), each path keeping the model's state where it ends."""
+def _trigram_logp(run: str, models: list[Any]) -> float:
+    """log P (nats) of the best segmentation of `run` into words (a character is always one),
+    each word priced by the model that finds it likeliest where it stands, each path keeping
+    every model's state where it ends.  Not a mixture of the two: they segment differently
+    (总在 is one word to open-gram), and along one segmentation the model that would not have
+    cut there disagrees at every word, which a mixture charges log 2 a word whatever is read
+    (“他总在信里说 lost to “所获在信里说, which each model alone rejects)."""
     import kenlm
 
-    lm = model()
-    start = kenlm.State()
-    lm.NullContextWrite(start)
-    best: list[tuple[float, Any]] = [(0.0, start)] + [(-math.inf, None)] * len(run)
+    starts = []
+    for lm in models:
+        starts.append(kenlm.State())
+        lm.NullContextWrite(starts[-1])
+    best: list[tuple[float, Any]] = [(0.0, starts)] + [(-math.inf, None)] * len(run)
     for i in range(len(run)):
-        score, state = best[i]
+        score, states = best[i]
         for j in range(i + 1, min(len(run), i + MAX_WORD) + 1):
             word = run[i:j]
-            if j - i > 1 and word not in lm:
+            if j - i > 1 and not any(word in lm for lm in models):
                 continue
-            after = kenlm.State()
-            total = score + lm.BaseScore(state, word, after)
+            afters = [kenlm.State() for _ in models]
+            total = score + max(
+                lm.BaseScore(state, word, after)
+                for lm, state, after in zip(models, states, afters, strict=True)
+            )
             if total > best[j][0]:
-                best[j] = (total, after)
+                best[j] = (total, afters)
     return best[-1][0] * math.log(10)
