@@ -8,8 +8,9 @@ words of modern text, read with the `kenlm` module; sunpinyin's open-gram (openg
 another, counted from other text, and each knows words the other does not (微信群, 犯愁呢): the
 two are heard as one, each word priced by the model that finds it likelier (`_trigram_logp`).
 The mean of their log probabilities was worse: a word one lacks (open-gram has no 心梗) paid that
-model's price of an unknown word, and 是心梗 lost to 是心.  They rescore the readings a window's search leaves: each gains how much likelier
-the trigrams find its Chinese than lm.py's word model does.
+model's price of an unknown word, and 是心梗 lost to 是心.  They rescore the readings a window's
+search leaves: each gains how much likelier the trigrams find its Chinese than lm.py's word
+model does.
 A log ratio, not the model's own score, because a reading's length is fixed by the bytes it
 explains, not by fluency: the trigram's own score would favour a reading that leaves marks and
 '?' where characters were (a sentence of fewer characters is always likelier).
@@ -47,33 +48,40 @@ def model_path() -> Path | None:
     return system_file(MODEL_ENV, MODEL_GLOB)
 
 
-@cache
-def _models() -> dict[Path, Any]:
-    """The installed models that load, by file: libime's (memory-mapped: 16 MB, a few
-    milliseconds) and open-gram's (ARPA text: about a second, once a process)."""
+def _installed() -> list[tuple[Path, Callable[[Path], Path]]]:
+    """The model files installed, each with what makes of it the file kenlm reads: libime's
+    is one; open-gram's is written as ARPA text first (opengram.py).  None without kenlm."""
+    try:
+        import kenlm  # noqa: F401
+    except ImportError:
+        return []
     sources = ((model_path(), _as_is), (opengram.model_path(), opengram.arpa_file))
-    loaded = {path: _load(path, readable) for path, readable in sources if path is not None}
-    return {path: lm for path, lm in loaded.items() if lm is not None}
+    return [(path, readable) for path, readable in sources if path and path.is_file()]
 
 
 def _as_is(path: Path) -> Path:
     return path
 
 
+@cache
+def _models() -> dict[Path, Any]:
+    """The installed models that load, by file: libime's (memory-mapped: 16 MB, a few
+    milliseconds) and open-gram's (ARPA text: about a second, once a process)."""
+    loaded = {path: _load(path, readable) for path, readable in _installed()}
+    return {path: lm for path, lm in loaded.items() if lm is not None}
+
+
 def _load(path: Path, readable: Callable[[Path], Path]) -> Any | None:
-    """The model at `path` as kenlm reads the file `readable` makes of it; None where it is
-    missing, or cannot be read (said once: repair goes on without it)."""
-    if not path.is_file():
-        return None
-    try:
-        import kenlm
-    except ImportError:
-        return None
+    """The model at `path` as kenlm reads the file `readable` makes of it; None where it
+    cannot be read (said once: repair goes on without it)."""
+    import kenlm
+
     config = kenlm.Config()
     config.show_progress = False
     try:
+        kenlm_file = readable(path)
         with _stderr_silenced():
-            return kenlm.Model(str(readable(path)), config)
+            return kenlm.Model(str(kenlm_file), config)
     except (OSError, ValueError, LookupError, subprocess.SubprocessError) as exc:
         warnings.warn(
             f"word model {path} cannot be read, repairing without it: {exc}", stacklevel=3
@@ -112,8 +120,9 @@ def loaded() -> list[Path]:
 
 
 def identity() -> str:
-    """Which models repair hears ("" for none): a build re-normalizes when they change."""
-    stats = ((path, path.stat()) for path in loaded())
+    """Which models repair hears ("" for none): a build re-normalizes when they change.  From
+    the files installed, without loading them: a build with nothing to repair loads none."""
+    stats = ((path, path.stat()) for path, _ in _installed())
     return ";".join(f"{path}:{stat.st_size}:{stat.st_mtime_ns}" for path, stat in stats)
 
 
