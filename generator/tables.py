@@ -24,7 +24,7 @@ from pathlib import Path
 from types import ModuleType
 from typing import TypeVar
 
-from generator.storage import atomic_write_bytes
+from generator.storage import atomic_write_bytes, replaced_atomically
 
 T = TypeVar("T")
 _KEY = re.compile(r"\d+-\d+-\d+-\d+")  # sizes and mtimes: no other table's name ends so
@@ -49,13 +49,8 @@ def cached_file(name: str, source: Path, write: Callable[[Path, Path], None], su
     path = _cache_path(name, source, write, suffix)
     if path.is_file():
         return path
-    staging = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    with replaced_atomically(path) as staging:
         write(source, staging)
-        os.replace(staging, path)
-    finally:
-        with contextlib.suppress(OSError):
-            staging.unlink()
     _remove_stale(name, keep=path)
     return path
 

@@ -6,6 +6,7 @@ without it they are skipped, saying where it was looked for; in CI (`CI` set) th
 at once with that message instead, since a missing shared/ must not pass unnoticed.
 """
 
+import os
 from pathlib import Path
 
 import pytest
@@ -17,3 +18,11 @@ SEEDS = REPO / "sources"
 FRESH_ARTICLES = REPO / "bench" / "articles"  # clean text written for the benchmark
 
 needs_gold = pytest.mark.skipif(not GOLD.is_dir(), reason=GOLD_MISSING)
+
+
+def missing(message: str) -> None:
+    """A system package a test needs is not installed: skip, saying so; in CI, fail, since
+    scripts/test installs it and its absence must not pass unnoticed."""
+    if os.environ.get("CI"):
+        pytest.fail(message)
+    pytest.skip(message)

@@ -4,7 +4,7 @@ Garble repair's word trigram (wordlm.py) hears context its own model cannot, but
 knows the words of the text it was counted from: libime's has 微信群 and not 犯愁呢, and
 open-gram (Debian's `sunpinyin-data`, LGPL-2.1+: the model the sunpinyin input method reads,
 71,759 words, 2.5 million word pairs and a million triples counted from text of its own) has
-the other.  Their mean judges better than either.
+the other.  Heard as one (wordlm.py), they judge better than either.
 open-gram ships in sunpinyin's threaded format, which `tslminfo` (Debian's `sunpinyin-utils`)
 prints as text: each n-gram as word ids with -ln P and -ln of its backoff weight.  The ids
 number the words of the lexicon the pinyin trie beside the model holds (`pydict_sc.bin`).
@@ -28,8 +28,8 @@ MODEL_GLOB = "/usr/lib/*/sunpinyin/data/lm_sc.t3g"  # where Debian installs sunp
 LEXICON = "pydict_sc.bin"  # beside the model
 PRINTER = "tslminfo"
 BOUNDARY = 0  # the id of a sentence's start and end alike
-# A word pair that opens a kept triple but was itself pruned: kenlm wants it, at the
-# probability its backoff gives it.
+# log10 P of a word the model lacks: kenlm's <unk>, and the second word of a pruned pair that
+# opens a kept triple when the lexicon has no unigram for it (`_pruned_contexts`).
 UNKNOWN_LOG10 = -7.0
 _LN10 = math.log(10)
 

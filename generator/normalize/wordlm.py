@@ -127,7 +127,7 @@ def identity() -> str:
 
 
 def log_ratio(text: str) -> float:
-    """log P(text) by the word trigrams (the mean of theirs) less log P(text) by lm.py's word
+    """log P(text) by the word trigrams (heard as one) less log P(text) by lm.py's word
     model (nats), over the runs of Chinese characters in `text` (marks are not in the models'
     vocabularies); 0.0 without a model."""
     if not _models():
