@@ -38,6 +38,8 @@ def _only(monkeypatch: pytest.MonkeyPatch, env: str) -> None:
         ("是心情好，老年人", "是心情后，老年人"),  # lm.py alone: 心情 + 后, a commoner word
         ("退休那天跟我说，信送", "退休那天敢说，信送"),  # a character fewer, one word fewer
         ("小心点翻。”她花了整整一个下午，把", "小心点翻。”她了正一个下午，把"),
+        # a number heard as a numeral: 第 is read before it, not alone (的 is commoner alone)
+        ("近20分钟。“第□轮我走错了一步", "近20分钟。“的□轮我走错了一步"),
     ],
 )
 def test_the_trigram_hears_what_the_search_model_cannot(right: str, wrong: str) -> None:
@@ -114,6 +116,16 @@ def test_garble_repair_chooses_with_the_trigram(text: str) -> None:
     damaged, reference = corrupt(text, [])
     assert "?!" in damaged
     assert repair_garbles(damaged)[0] == reference
+
+
+def test_a_character_before_a_lost_digit_is_read_before_a_number() -> None:
+    """The 5 of 第5轮 is lost (the '?' after 。“ swallowed it): its '□' is heard as a
+    numeral, so the 第 whose trail byte went with it is read, not the commoner 的."""
+    _model_or_skip()
+    damaged, reference = corrupt("足足讨论了近20分钟。“第5轮我走错了一步马，差点输掉。”", [])
+    assert "?!" in damaged
+    assert "。“第5輪" in reference
+    assert "。“第□輪" in repair_garbles(damaged)[0]
 
 
 def test_a_model_file_that_cannot_be_read_is_named_and_left_out(

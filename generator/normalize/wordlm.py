@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 import os
+import re
 import subprocess
 import warnings
 from collections.abc import Callable, Iterator
@@ -41,6 +42,10 @@ MAX_WORD = 6  # the model's words are hardly longer
 # Which pronoun a lost trail byte hid is for the document to say (speakers.py), not the corpus:
 # the model hears 她 and 它 as 他, as lm.py's character pairs hear 她.
 _SAME_PRONOUN = str.maketrans("她它", "他他")
+# A number, and the '□' of a digit lost, as the trigrams hear it: their words write numbers in
+# Chinese (十 is in both models, `1` in neither).
+_NUMBER = re.compile("[0-9□]+")
+NUMERAL = "十"
 
 
 def model_path() -> Path | None:
@@ -107,7 +112,8 @@ def reset() -> None:
     """Forget the models loaded and what they said: $DIGEST_WORD_LM and $DIGEST_OPEN_GRAM are
     read again."""
     _models.cache_clear()
-    _run_ratio.cache_clear()
+    _heard_logp.cache_clear()
+    _word_logp.cache_clear()
 
 
 def available() -> bool:
@@ -129,17 +135,29 @@ def identity() -> str:
 def log_ratio(text: str) -> float:
     """log P(text) by the word trigrams (heard as one) less log P(text) by lm.py's word
     model (nats), over the runs of Chinese characters in `text` (marks are not in the models'
-    vocabularies); 0.0 without a model."""
+    vocabularies).  The trigrams hear a number, or the '□' a lost digit left, as a numeral
+    (第□轮 as 第十轮: a character before a number is read in its light, not alone); lm.py's
+    model scores runs as the search does.  0.0 without a model."""
     if not _models():
         return 0.0
-    runs = ("".join(run) for han, run in itertools.groupby(text, is_han) if han)
-    return sum(_run_ratio(run.translate(_SAME_PRONOUN)) for run in runs)
+    heard = _NUMBER.sub(NUMERAL, text)
+    return sum(map(_heard_logp, _han_runs(heard))) - sum(map(_word_logp, _han_runs(text)))
+
+
+def _han_runs(text: str) -> Iterator[str]:
+    return ("".join(run) for han, run in itertools.groupby(text, is_han) if han)
 
 
 @lru_cache(maxsize=1 << 15)
-def _run_ratio(run: str) -> float:
-    """`log_ratio` of one run of characters: a window's readings share most of theirs."""
-    return _trigram_logp(run, list(_models().values())) - language_model().sentence(run)
+def _heard_logp(run: str) -> float:
+    """The trigrams' log P of a run: a window's readings share most of theirs."""
+    return _trigram_logp(run.translate(_SAME_PRONOUN), list(_models().values()))
+
+
+@lru_cache(maxsize=1 << 15)
+def _word_logp(run: str) -> float:
+    """lm.py's log P of a run."""
+    return language_model().sentence(run.translate(_SAME_PRONOUN))
 
 
 def _trigram_logp(run: str, models: list[Any]) -> float:
