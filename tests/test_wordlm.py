@@ -109,6 +109,8 @@ def test_without_a_model_repair_reads_with_its_own() -> None:
         # lead with it), one character fewer and a word it knows
         "“孩子们都很懂事。”他擦了擦眼睛。",
         "“那时候没想到。”那次之后，他再没去过。",  # 那次中, a commoner word alone
+        # where the clause starts after 。“: read 。“今晚还你顺当 before open-gram heard it open
+        "他伸了个懒腰。“今晚还算顺当。”他说着发动了车。",
     ],
 )
 def test_garble_repair_chooses_with_the_trigram(text: str) -> None:

@@ -1363,8 +1363,8 @@ def _windows(
         try:
             end, readings = _decode_window(tokens, first, opened)
             if readings:
-                readings = _balanced(readings, _rest_of_paragraph(offset + tokens[end - 1].end))
-                readings = _reweighed_by_words(readings)
+                rest = _rest_of_paragraph(offset + tokens[end - 1].end)
+                readings = _reweighed_by_words(_balanced(readings, rest), rest[:1])
             accepted = bool(readings) and _accepted(tokens, first, end, readings[0], strict, opened)
         finally:
             _WINDOW_AT.reset(at)
@@ -1407,14 +1407,16 @@ def _balanced(readings: list[_Hyp], rest: str) -> list[_Hyp]:
     return sorted(charged, key=lambda h: h.score, reverse=True)
 
 
-def _reweighed_by_words(readings: list[_Hyp]) -> list[_Hyp]:
+def _reweighed_by_words(readings: list[_Hyp], after: str) -> list[_Hyp]:
     """Readings best first once the word trigram has had its say (`wordlm.log_ratio`) between
     those that put the same marks where the search's best does: it knows no marks, so where
     they go (涉海科技 or 涉。科技) stays the search's call, and so does whether a window is
-    repaired at all (`_accepted`): each reading is charged against the best's ratio."""
+    repaired at all (`_accepted`): each reading is charged against the best's ratio.  Each is
+    heard with the character `after` the window, which may be the mark that ends its last
+    clause (wordlm.CLAUSE_MARKS)."""
     if len(readings) < 2 or not wordlm.available():
         return readings
-    texts = [_text(h.out, notes=False) for h in readings]
+    texts = [_text(h.out, notes=False) + after for h in readings]
     marks, best = _marks_of(texts[0]), _word_ratio(texts[0])
     near = readings[0].score - WORD_LM_REACH
     charged = [

@@ -46,6 +46,10 @@ _SAME_PRONOUN = str.maketrans("她它", "他他")
 # Chinese (十 is in both models, `1` in neither).
 _NUMBER = re.compile("[0-9□]+")
 NUMERAL = "十"
+# Where a clause starts and ends, a trigram that counted sentences cut at marks (open-gram)
+# knows what opens one and what ends one (心情好，, not 心情后，); libime's knows neither.  Not 、,
+# which joins a list: 年、 ends many a list of years, and 抢占氢能、 tied with 氢年、.
+CLAUSE_MARKS = "，。；！？："
 
 
 def model_path() -> Path | None:
@@ -141,17 +145,35 @@ def log_ratio(text: str) -> float:
     if not _models():
         return 0.0
     heard = _NUMBER.sub(NUMERAL, text)
-    return sum(map(_heard_logp, _han_runs(heard))) - sum(map(_word_logp, _han_runs(text)))
+    return sum(_heard_logp(*run) for run in _bounded_runs(heard)) - sum(
+        map(_word_logp, _han_runs(text))
+    )
 
 
 def _han_runs(text: str) -> Iterator[str]:
     return ("".join(run) for han, run in itertools.groupby(text, is_han) if han)
 
 
+def _bounded_runs(text: str) -> Iterator[tuple[str, bool, bool]]:
+    """The runs of Chinese characters in `text`, each with whether a clause mark opens it
+    and whether one ends it (the text's edges are no clause's: a window starts mid-text)."""
+    at = 0
+    for han, group in itertools.groupby(text, is_han):
+        run = "".join(group)
+        if han:
+            before, after = text[at - 1 : at], text[at + len(run) : at + len(run) + 1]
+            yield (
+                run,
+                bool(before) and before in CLAUSE_MARKS,
+                bool(after) and after in CLAUSE_MARKS,
+            )
+        at += len(run)
+
+
 @lru_cache(maxsize=1 << 15)
-def _heard_logp(run: str) -> float:
+def _heard_logp(run: str, opens: bool, ends: bool) -> float:
     """The trigrams' log P of a run: a window's readings share most of theirs."""
-    return _trigram_logp(run.translate(_SAME_PRONOUN), list(_models().values()))
+    return _trigram_logp(run.translate(_SAME_PRONOUN), list(_models().values()), opens, ends)
 
 
 @lru_cache(maxsize=1 << 15)
@@ -160,19 +182,24 @@ def _word_logp(run: str) -> float:
     return language_model().sentence(run.translate(_SAME_PRONOUN))
 
 
-def _trigram_logp(run: str, models: list[Any]) -> float:
+def _trigram_logp(run: str, models: list[Any], opens: bool = False, ends: bool = False) -> float:
     """log P (nats) of the best segmentation of `run` into words (a character is always one),
     each word priced by the model that finds it likeliest where it stands, each path keeping
     every model's state where it ends.  Not a mixture of the two: they segment differently
     (总在 is one word to open-gram), and along one segmentation the model that would not have
     cut there disagrees at every word, which a mixture charges log 2 a word whatever is read
-    (“他总在信里说 lost to “所获在信里说, which each model alone rejects)."""
+    (“他总在信里说 lost to “所获在信里说, which each model alone rejects).  A run a clause
+    mark `opens` starts from the sentence start of the models that have one, and one a mark
+    `ends` pays the likeliest model's price of ending there."""
     import kenlm
 
     starts = []
     for lm in models:
         starts.append(kenlm.State())
-        lm.NullContextWrite(starts[-1])
+        if opens and "<s>" in lm:
+            lm.BeginSentenceWrite(starts[-1])
+        else:
+            lm.NullContextWrite(starts[-1])
     best: list[tuple[float, Any]] = [(0.0, starts)] + [(-math.inf, None)] * len(run)
     for i in range(len(run)):
         score, states = best[i]
@@ -187,4 +214,12 @@ def _trigram_logp(run: str, models: list[Any]) -> float:
             )
             if total > best[j][0]:
                 best[j] = (total, afters)
-    return best[-1][0] * math.log(10)
+    score, states = best[-1]
+    if ends:
+        closing = [
+            lm.BaseScore(state, "</s>", kenlm.State())
+            for lm, state in zip(models, states, strict=True)
+            if "</s>" in lm
+        ]
+        score += max(closing, default=0.0)
+    return score * math.log(10)
