@@ -145,13 +145,8 @@ def log_ratio(text: str) -> float:
     if not _models():
         return 0.0
     heard = _NUMBER.sub(NUMERAL, text)
-    return sum(_heard_logp(*run) for run in _bounded_runs(heard)) - sum(
-        map(_word_logp, _han_runs(text))
-    )
-
-
-def _han_runs(text: str) -> Iterator[str]:
-    return ("".join(run) for han, run in itertools.groupby(text, is_han) if han)
+    heard_logp = sum(_heard_logp(*run) for run in _bounded_runs(heard))
+    return heard_logp - sum(_word_logp(run) for run, _, _ in _bounded_runs(text))
 
 
 def _bounded_runs(text: str) -> Iterator[tuple[str, bool, bool]]:
@@ -164,8 +159,8 @@ def _bounded_runs(text: str) -> Iterator[tuple[str, bool, bool]]:
             before, after = text[at - 1 : at], text[at + len(run) : at + len(run) + 1]
             yield (
                 run,
-                bool(before) and before in CLAUSE_MARKS,
-                bool(after) and after in CLAUSE_MARKS,
+                before != "" and before in CLAUSE_MARKS,
+                after != "" and after in CLAUSE_MARKS,
             )
         at += len(run)
 
@@ -182,7 +177,7 @@ def _word_logp(run: str) -> float:
     return language_model().sentence(run.translate(_SAME_PRONOUN))
 
 
-def _trigram_logp(run: str, models: list[Any], opens: bool = False, ends: bool = False) -> float:
+def _trigram_logp(run: str, models: list[Any], opens: bool, ends: bool) -> float:
     """log P (nats) of the best segmentation of `run` into words (a character is always one),
     each word priced by the model that finds it likeliest where it stands, each path keeping
     every model's state where it ends.  Not a mixture of the two: they segment differently
