@@ -1413,7 +1413,7 @@ def _reweighed_by_words(readings: list[_Hyp], after: str) -> list[_Hyp]:
     they go (涉海科技 or 涉。科技) stays the search's call, and so does whether a window is
     repaired at all (`_accepted`): each reading is charged against the best's ratio.  Each is
     heard with the character `after` the window, which may be the mark that ends its last
-    clause (wordlm.CLAUSE_MARKS)."""
+    clause (bigrams.WORD_MARKS)."""
     if len(readings) < 2 or not wordlm.available():
         return readings
     texts = [_text(h.out, notes=False) + after for h in readings]

@@ -32,6 +32,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.normalize import opengram
+from generator.normalize.bigrams import WORD_MARKS
 from generator.normalize.lm import is_han, language_model
 from generator.tables import system_file
 
@@ -46,10 +47,10 @@ _SAME_PRONOUN = str.maketrans("她它", "他他")
 # Chinese (十 is in both models, `1` in neither).
 _NUMBER = re.compile("[0-9□]+")
 NUMERAL = "十"
-# Where a clause starts and ends, a trigram that counted sentences cut at marks (open-gram)
-# knows what opens one and what ends one (心情好，, not 心情后，); libime's knows neither.  Not 、,
-# which joins a list: 年、 ends many a list of years, and 抢占氢能、 tied with 氢年、.
-CLAUSE_MARKS = "，。；！？："
+# Where a clause starts and ends (bigrams.WORD_MARKS, the marks a clause ends with), a trigram
+# that counted sentences cut at marks (open-gram) knows what opens one and what ends one
+# (心情好，, not 心情后，); libime's knows neither.  Not 、, which joins a list: 年、 ends many a
+# list of years, and 抢占氢能、 tied with 氢年、.
 
 
 def model_path() -> Path | None:
@@ -159,8 +160,8 @@ def _bounded_runs(text: str) -> Iterator[tuple[str, bool, bool]]:
             before, after = text[at - 1 : at], text[at + len(run) : at + len(run) + 1]
             yield (
                 run,
-                before != "" and before in CLAUSE_MARKS,
-                after != "" and after in CLAUSE_MARKS,
+                before != "" and before in WORD_MARKS,
+                after != "" and after in WORD_MARKS,
             )
         at += len(run)
 
