@@ -72,6 +72,9 @@ NAME_MAX_FREQUENCY = 100
 # bench/bench_speakers.py.  With a ninth batch, 230: 219 at 0.25 (52.8), 218 at 0 (50.7), 217
 # at 0.5 (58.4), 201 at 1 (80.7).  With the surnames the list had missed and a lower
 # NAME_EVIDENCE: 238 at 0.25 (39.3), 237 at 0 (37.6), 235 at 0.5 (44.8), 217 at 1 (67.5).
+# Over all 269 now: 264 at 0.25 (41.2); and all hidden at once, as damage hides them
+# (the document's own pronouns then only those it shows elsewhere), 264 at 0.25 (44.3), 263
+# at 0 (42.8), 259 at 0.5 (50.5), 240 at 1 (77.0).
 DOCUMENT_WEIGHT = 0.25
 LOCAL_PRONOUN_WEIGHT = 0.5  # the 他 and 她 since the person was named (`_weighed_by_pronouns`)
 PRONOUN_PRIOR = 0.25  # occurrences' worth of the model's odds, smoothing the document's counts
