@@ -37,6 +37,7 @@ def hidden_pronouns(*, at_once: bool) -> list[tuple[str, int, bool]]:
 
 
 def _hidden(text: str, places: list[int]) -> str:
+    """`text` with the pronoun at each of `places` replaced by HIDDEN (one character for one)."""
     chars = list(text)
     for at in places:
         chars[at] = HIDDEN
