@@ -47,10 +47,6 @@ _SAME_PRONOUN = str.maketrans("她它", "他他")
 # Chinese (十 is in both models, `1` in neither).
 _NUMBER = re.compile("[0-9□]+")
 NUMERAL = "十"
-# Where a clause starts and ends (bigrams.WORD_MARKS, the marks a clause ends with), a trigram
-# that counted sentences cut at marks (open-gram) knows what opens one and what ends one
-# (心情好，, not 心情后，); libime's knows neither.  Not 、, which joins a list: 年、 ends many a
-# list of years, and 抢占氢能、 tied with 氢年、.
 
 
 def model_path() -> Path | None:
@@ -152,7 +148,10 @@ def log_ratio(text: str) -> float:
 
 def _bounded_runs(text: str) -> Iterator[tuple[str, bool, bool]]:
     """The runs of Chinese characters in `text`, each with whether a clause mark opens it
-    and whether one ends it (the text's edges are no clause's: a window starts mid-text)."""
+    and whether one ends it (the text's edges are no clause's: a window starts mid-text).
+    A trigram that counted sentences cut at marks (open-gram) knows what opens a clause and
+    what ends one (心情好，, not 心情后，).  The marks are bigrams.WORD_MARKS, not 、, which joins
+    a list: 年、 ends many a list of years, and 抢占氢能、 tied with 氢年、."""
     at = 0
     for han, group in itertools.groupby(text, is_han):
         run = "".join(group)
