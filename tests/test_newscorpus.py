@@ -12,7 +12,8 @@ from generator.normalize import newscorpus
 from generator.normalize.bigrams import LINE_START, char_bigrams, count_lines
 
 
-def _part(path: Path, titles: list, texts: list) -> Path:
+def _part(path: Path, titles: list[str | None], texts: list[str]) -> Path:
+    """A part of the package as it ships: a pickle of titles, texts and labels."""
     path.write_bytes(pickle.dumps((titles, texts, [0] * len(titles))))
     return path
 

@@ -341,6 +341,7 @@ def _count_word_marks(corpus: Path) -> dict[str, float]:
 
 
 def _count(sources: tuple[Path, ...]) -> CharBigrams:
+    """The 1998 corpus's counted paragraphs (`model_sources` names it first) and the news."""
     corpus = sources[0]
     return count_lines(
         corpus_lines(corpus, held_out=False), newscorpus.sentences(newscorpus.corpus_files())
@@ -367,7 +368,8 @@ def count_lines(paragraphs: Iterable[str], sentences: Iterable[str] = ()) -> Cha
     own_ends = chars[SENTENCE_END]
     for sentence in sentences:
         _count_text(sentence, chars, pairs, triples)
-    starts = lines * chars[SENTENCE_END] / own_ends if own_ends else lines  # as many per 。
+    # paragraph openings per sentence end as the paragraphs have them, over all the 。 counted
+    starts = lines * chars[SENTENCE_END] / own_ends if own_ends else lines
     total = sum(chars.values())
     char_logp = {c: math.log(n / total) for c, n in chars.items()}
     seen_after: Counter[str] = Counter()

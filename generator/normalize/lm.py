@@ -304,7 +304,8 @@ EMPTY_STATE = LmState("", (0.0,), "\n")
 # corpus (garble.py weighs them by who the passage is about).  它 too (the word trigrams hear
 # it as 他 already): the three share a lead byte and their trail bytes are dropped alike, and
 # two repeated headlines of the modern news (它笑着自杀) had made 。”他笑着说 read 。”它笑着说
-# wherever a speaker laughed; jieba's words still tell 它们 from 他们.
+# wherever a speaker laughed.  bench/unseen's garbled 它 were read as before (seeds 7 and 11:
+# the same two 放它走 read 他 and two 它 lost in each).
 _CONTEXT_OF = {ord("她"): "他", ord("它"): "他"}
 
 
