@@ -341,11 +341,9 @@ def _count_word_marks(corpus: Path) -> dict[str, float]:
 
 
 def _count(sources: tuple[Path, ...]) -> CharBigrams:
-    """The 1998 corpus's counted paragraphs (`model_sources` names it first) and the news."""
-    corpus = sources[0]
-    return count_lines(
-        corpus_lines(corpus, held_out=False), newscorpus.sentences(newscorpus.corpus_files())
-    )
+    """The 1998 corpus's counted paragraphs and the news's sentences (`model_sources`)."""
+    corpus, *news, _cleaner = sources
+    return count_lines(corpus_lines(corpus, held_out=False), newscorpus.sentences(tuple(news)))
 
 
 def _pairs_of_whole_model(_sources: tuple[Path, ...]) -> CharPairs:

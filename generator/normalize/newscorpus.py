@@ -31,10 +31,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # The scrape writes digits, letters and marks now full-width, now ASCII, as the articles
 # repaired do not: digits and letters half-width, marks (，？！；：（）) full-width.  Its ASCII
 # double quotes stand for “ and ” and cannot be told apart: they go; so does an escaped line
-# end (\n) the scrape left as two characters.
+# end (\n) the scrape left as two characters.  A full-width form is its ASCII one + WIDTH.
+WIDTH = 0xFEE0
 _FULL_WIDTH = re.compile("[\uff01-\uff5e]")
 _ASCII_MARKS = re.compile(r'[,?!;:()"]|\\n')
-_MARK_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
 _T2S = OpenCC("t2s")  # a few of its articles are in Traditional characters
 
 
@@ -62,13 +62,15 @@ def _cleaned(text: str) -> str:
 
 
 def _half_width(found: re.Match[str]) -> str:
-    return chr(ord(found[0]) - 0xFEE0)
+    return chr(ord(found[0]) - WIDTH)
 
 
 def _as_written(found: re.Match[str]) -> str:
     """An ASCII mark as the articles write it, an escaped line end as one, a quote as none."""
     mark = found[0]
-    return "\n" if mark == "\\n" else _MARK_WIDTH.get(mark, "")
+    if mark == "\\n":
+        return "\n"
+    return "" if mark == '"' else chr(ord(mark) + WIDTH)
 
 
 def _is_prose(sentence: str) -> bool:

@@ -11,10 +11,9 @@ import re
 
 from generator.models import Change
 from generator.normalize.changes import substitute
-from generator.normalize.garble import LOST
+from generator.normalize.garble import FULL_WIDTH, LOST
 from generator.normalize.lm import QUOTE_OPENER, QUOTES, is_han
 
-_FULL_WIDTH = {",": "，", "?": "？", "!": "！", ";": "；", ":": "：", "(": "（", ")": "）"}
 _SMALL_FORMS = {"﹐": "，", "﹑": "、", "﹔": "；", "﹕": "：", "﹖": "？", "﹗": "！"}
 _WIDE = "（）“”‘’，。、；：？！《》【】"
 _WIDE_PUNCT = frozenset(_WIDE)
@@ -58,10 +57,10 @@ def _decide(text: str, match: re.Match[str], wide: frozenset[int]) -> tuple[str,
         return _SMALL_FORMS[match.group()], "small-form punctuation -> full width"
     i = match.start()
     if i in wide:
-        return _FULL_WIDTH[text[i]], "ASCII bracket of a pair in Chinese text -> full width"
+        return FULL_WIDTH[text[i]], "ASCII bracket of a pair in Chinese text -> full width"
     if not _chinese_context(text, i):
         return None
-    return _FULL_WIDTH[text[i]], "ASCII punctuation in Chinese text -> full width"
+    return FULL_WIDTH[text[i]], "ASCII punctuation in Chinese text -> full width"
 
 
 def _wide_brackets(text: str) -> frozenset[int]:
@@ -128,6 +127,6 @@ def _effective(text: str, i: int, wide: frozenset[int]) -> str:
     if not 0 <= i < len(text):
         return ""
     char = text[i]
-    if char in _FULL_WIDTH and (i in wide or _chinese_context(text, i)):
-        return _FULL_WIDTH[char]
+    if char in FULL_WIDTH and (i in wide or _chinese_context(text, i)):
+        return FULL_WIDTH[char]
     return _SMALL_FORMS.get(char, char)
