@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from bench.bench_repair import DEFAULT_LISTING, make_article, own_paragraphs
 from bench.corrupt import corrupt, to_traditional
 from bench.shared import GOLD
-from generator.normalize import normalize_text, wordlm
+from generator.normalize import charngrams, normalize_text, wordlm
 from generator.normalize.bigrams import corpus_lines, corpus_path
 from generator.parallel import CORES_VARIABLE
 
@@ -73,6 +73,7 @@ def _time_first_normalization(text_name: str) -> None:
     text = damaged_article() if text_name == "damaged" else densely_damaged_article()[1]
     normalize_text(WARM_UP)
     wordlm.available()  # the word trigrams, loaded at a window's second reading: WARM_UP has one
+    charngrams.char_ngrams()  # the five-grams too
     start = time.perf_counter()
     normalize_text(text)
     print(time.perf_counter() - start)

@@ -65,7 +65,7 @@ from bench.corrupt import Listing, corrupt, kept_positions, to_traditional
 from bench.shared import GOLD, gold_folder
 from generator.ingest.decode import decode_bytes
 from generator.models import Change, SourceError
-from generator.normalize import garble, lm, newscorpus, normalize_text
+from generator.normalize import charngrams, garble, lm, newscorpus, normalize_text
 from generator.normalize.bigrams import corpus_lines, corpus_path, count_lines
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
 from generator.normalize.lm import is_han, language_model
@@ -94,13 +94,16 @@ class Score:
 
 
 def count_held_out_too() -> None:
-    """Give the repair character statistics counted on every People's Daily paragraph (and
-    the modern news sentences, as always)."""
+    """Give the repair character statistics and five-grams counted on every People's Daily
+    paragraph (and the modern news sentences, as always)."""
     path = corpus_path()
     paragraphs = corpus_lines(path, held_out=False) + corpus_lines(path, held_out=True)
-    seen = count_lines(paragraphs, newscorpus.sentences(newscorpus.corpus_files()))
+    sentences = newscorpus.sentences(newscorpus.corpus_files())
+    seen = count_lines(paragraphs, sentences)
     for module in (lm, garble):  # the two stages that score with them
         module.char_bigrams = lambda: seen
+    five = charngrams.count_lines(paragraphs + sentences)
+    charngrams.char_ngrams = lambda: five
 
 
 def rerank_by_reference(reference: list[str]) -> None:

@@ -49,7 +49,7 @@ def test_explain_gives_metadata_and_every_repair():
     for change in data["changes"]:
         assert set(change) == {"fix", "start", "end", "before", "after", "why", "margin"}
         assert change["why"]
-    assert [c["margin"] for c in garbles] == [23.7, 10.0, 1.7, None, 18.7]
+    assert [c["margin"] for c in garbles] == [23.7, 10.2, 1.3, None, 18.7]
 
 
 def test_a_repair_chosen_by_a_small_margin_is_pointed_out():

@@ -12,7 +12,7 @@ full-width pair, annotations removed), and the bytes are re-decoded with the cor
 alignment.  Where bytes are unknown, a beam search enumerates the GBK characters they allow,
 keeps those consistent with the surviving pinyin, and lets a language model choose (lm.py's,
 a character at a time; then, among the readings left, a word trigram of modern Chinese weighs
-in: wordlm.py).
+in, wordlm.py, and character five-grams that hear the text around the window, charngrams.py).
 
 Choice documented for the pipeline: annotations that took part in a garble are removed;
 ordinary annotations keep their place, for `remove_pinyin_annotations` to take out later.
@@ -35,7 +35,7 @@ from types import MappingProxyType
 from typing import NamedTuple
 
 from generator.models import Change
-from generator.normalize import wordlm
+from generator.normalize import charngrams, wordlm
 from generator.normalize.bigrams import LOST, QUOTATION_OPEN, char_bigrams, only_digit_before
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
@@ -75,6 +75,7 @@ SPLITS = ",?!;:。"  # the decoder restarted after each of these bytes
 FULL_WIDTH = {",": "，", "?": "？", "!": "！", "(": "（", ")": "）", ";": "；", ":": "："}
 TO_ASCII = {v: k for k, v in FULL_WIDTH.items()}
 _MARKS_FULL_WIDTH = str.maketrans({k: v for k, v in FULL_WIDTH.items() if k != "?"})
+_ALL_FULL_WIDTH = str.maketrans(FULL_WIDTH)
 HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
 # Byte pairs that cannot survive in the stream unless observed as that mark: 。 split it and the
 # full-width marks became ASCII, wherever they occurred, even across two characters.
@@ -175,6 +176,14 @@ WORD_LM_WEIGHT = 0.7
 # Readings further behind the search's best are left as they are: the trigram hardly ever moves
 # one by half as much, and asking it costs time.
 WORD_LM_REACH = 20.0
+# How much the character five-grams' say (charngrams.py) weighs, after the word trigrams'.
+# bench/unseen x 2, seeds 7 + 11 (261 + 273 places without): 254 + 266 at 0.2, 259 + 270 at
+# 0.3, 267 + 277 at 0.5; seed 7 at 0.1: 261.  Charged against lm.py's model, as the trigrams
+# are: against the five-grams' own single characters instead (how much the context adds), a
+# longer reading gained with every character (按新政 read 按新政策, 累是 傈僳是): over 380 on
+# seed 7 at 0.5 (stopped early; 她 not yet heard as 他).
+CHAR_NGRAM_WEIGHT = 0.2
+NGRAM_CONTEXT = charngrams.ORDER - 1  # characters either side of a window the five-grams hear
 # 他 and 她 differ in one trail byte, and after 。” that byte is always in a pair the decoder
 # dropped: only the text can say which it was (speakers.py: the person the passage is about,
 # and the document's own pronouns).  Two blind articles about a woman read 。”她说 as 。”他说 in
@@ -1365,6 +1374,7 @@ def _windows(
             if readings:
                 rest = _rest_of_paragraph(offset + tokens[end - 1].end)
                 readings = _reweighed_by_words(_balanced(readings, rest), rest[:1])
+                readings = _reweighed_by_chars(readings, rest)
             accepted = bool(readings) and _accepted(tokens, first, end, readings[0], strict, opened)
         finally:
             _WINDOW_AT.reset(at)
@@ -1379,10 +1389,15 @@ def _windows(
 def _shape_at() -> str:
     """The shape of the quotation open where the window starts (`LmState.shape`), as the
     document's paragraph reads up to there."""
+    return quotation_read("", "\n", _paragraph_before_window())[0]
+
+
+def _paragraph_before_window() -> str:
+    """The document's paragraph up to where the window starts, as read."""
     document = _document()
     end = document.start + _WINDOW_AT.get()
     start = document.text.rfind("\n", 0, end) + 1
-    return quotation_read("", "\n", _as_read(document.text[start:end]))[0]
+    return _as_read(document.text[start:end])
 
 
 def _rest_of_paragraph(at: int) -> str:
@@ -1417,12 +1432,52 @@ def _reweighed_by_words(readings: list[_Hyp], after: str) -> list[_Hyp]:
     if len(readings) < 2 or not wordlm.available():
         return readings
     texts = [_text(h.out, notes=False) + after for h in readings]
-    marks, best = _marks_of(texts[0]), _word_ratio(texts[0])
+    return _charged(readings, texts, _word_ratio, WORD_LM_WEIGHT)
+
+
+def _reweighed_by_chars(readings: list[_Hyp], rest: str) -> list[_Hyp]:
+    """Readings best first once the character five-grams have had their say
+    (`charngrams.log_ratios`), as the word trigrams do, each heard in Simplified with the
+    characters around the window, `rest` the rest of its paragraph: the five-grams hear
+    marks, but where they go stays the search's call here too."""
+    if len(readings) < 2:
+        return readings
+    texts = [_as_simplified(_text(h.out, notes=False)).translate(_ALL_FULL_WIDTH) for h in readings]
+    before, after = _heard_before(_paragraph_before_window()), _heard_after(rest)
+    ratios = dict(zip(texts, charngrams.log_ratios(before, texts, after), strict=True))
+    return _charged(readings, texts, ratios.__getitem__, CHAR_NGRAM_WEIGHT)
+
+
+def _heard_before(paragraph: str) -> str:
+    """What the five-grams hear before a window: the paragraph's last characters before it,
+    after its opening or its last '?' (whose bytes are not known)."""
+    known = (
+        paragraph.rpartition("?")[2]
+        if "?" in paragraph
+        else charngrams.LINE_START * NGRAM_CONTEXT + paragraph
+    )
+    return _as_simplified(known)[-NGRAM_CONTEXT:]
+
+
+def _heard_after(rest: str) -> str:
+    """What the five-grams hear after a window: the rest of its paragraph up to a '?', its
+    first few characters, and the paragraph's end if it comes among them."""
+    ends = "?" not in rest and len(rest) < NGRAM_CONTEXT
+    return _as_simplified(rest.partition("?")[0][:NGRAM_CONTEXT]) + (
+        charngrams.LINE_END if ends else ""
+    )
+
+
+def _charged(
+    readings: list[_Hyp], texts: list[str], ratio: Callable[[str], float], weight: float
+) -> list[_Hyp]:
+    """Readings best first, each within WORD_LM_REACH of the best and putting the same marks
+    where the best does (`texts`: how a second model hears each) charged `weight` times how
+    much less than the best's its `ratio` is."""
+    marks, best = _marks_of(texts[0]), ratio(texts[0])
     near = readings[0].score - WORD_LM_REACH
     charged = [
-        _pay(h, WORD_LM_WEIGHT * (_word_ratio(t) - best))
-        if h.score >= near and _marks_of(t) == marks
-        else h
+        _pay(h, weight * (ratio(t) - best)) if h.score >= near and _marks_of(t) == marks else h
         for h, t in zip(readings, texts, strict=True)
     ]
     return sorted(charged, key=lambda h: h.score, reverse=True)
@@ -1622,6 +1677,9 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
     )
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
+    if len(parts) > 1:  # loaded here before helpers are forked, which then share them
+        charngrams.char_ngrams()
+        wordlm.available()
     starts = itertools.accumulate((len(part) for part in parts[:-1]), initial=0)
     placed = list(zip(starts, parts, strict=True))
     out, changes = [], []
