@@ -35,7 +35,9 @@ from generator.normalize.lm import language_model
 from generator.tables import cached_table
 
 ORDER = 5
-LINE_START, LINE_END = "\x02", "\x03"  # never in text: the normalizer drops control characters
+# Unicode noncharacters, kept for a program's own use: no text writes them (one that did would
+# only be heard as a line's edge).
+LINE_START, LINE_END = "\ufdd0", "\ufdd1"
 FALLBACK_DISCOUNTS = np.array([0.0, 0.5, 1.0, 1.5])
 LEAST_DISCOUNTS = np.array([0.0, 0.1, 0.1, 0.1])
 MOST_DISCOUNTS = np.array([0.0, 0.9, 1.9, 2.9])
@@ -154,7 +156,8 @@ def count_lines(lines: Sequence[str], order: int = ORDER) -> CharNgrams:
     one that opens a line, which nothing precedes."""
     lines = [heard(line) for line in lines]
     chars = Counter("".join(lines))
-    symbols = {c: i + 1 for i, c in enumerate([LINE_START, LINE_END, *sorted(chars)])}
+    edges = [LINE_START, LINE_END]
+    symbols = {c: i + 1 for i, c in enumerate([*edges, *sorted(chars.keys() - set(edges))])}
     base = len(symbols) + 1
     if base**order >= 2**64:
         raise ValueError(f"{len(symbols)} symbols are too many for keys of {order} characters")
