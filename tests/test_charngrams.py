@@ -21,7 +21,7 @@ def test_what_follows_any_context_is_a_distribution(lines: list[str], context: s
     """Every smoothed level hands what its discounts free to the shorter context: after any
     context, seen or not, the probabilities of every symbol add up to one."""
     model = count_lines(lines, order=3)
-    total = sum(math.exp(model.logps(context + s, len(context))[0]) for s in model.symbols)
+    total = sum(math.exp(_logp(model, context, s)) for s in model.symbols)
     assert total == _about(1.0)
 
 
@@ -45,13 +45,13 @@ def test_the_counted_model_hears_four_characters_before() -> None:
     before, after = "翻得卷了边。“", "看过很多"
     book, meeting = (before + reading + after for reading in ("书上的图", "会上的图"))
     model = charngrams.char_ngrams()
-    assert model.logps(book, len(before)).sum() > model.logps(meeting, len(before)).sum()
+    assert model.total_logps([book], len(before))[0] > model.total_logps([meeting], len(before))[0]
     ratios = charngrams.log_ratios(before, ["书上的图", "会上的图"], after)
     assert ratios[0] > ratios[1]
 
 
 def _logp(model: charngrams.CharNgrams, before: str, char: str) -> float:
-    return float(model.logps(before + char, len(before))[0])
+    return float(model.total_logps([before + char], len(before))[0])
 
 
 def _about(value: float) -> object:

@@ -341,9 +341,14 @@ def _count_word_marks(corpus: Path) -> dict[str, float]:
 
 
 def _count(sources: tuple[Path, ...]) -> CharBigrams:
-    """The 1998 corpus's counted paragraphs and the news's sentences (`model_sources`)."""
+    return count_lines(*counted_text(sources))
+
+
+def counted_text(sources: tuple[Path, ...]) -> tuple[list[str], list[str]]:
+    """What the character models count from `model_sources`: the 1998 corpus's counted
+    paragraphs, and the news's sentences."""
     corpus, *news, _cleaner = sources
-    return count_lines(corpus_lines(corpus, held_out=False), newscorpus.sentences(tuple(news)))
+    return corpus_lines(corpus, held_out=False), newscorpus.sentences(tuple(news))
 
 
 def _pairs_of_whole_model(_sources: tuple[Path, ...]) -> CharPairs:

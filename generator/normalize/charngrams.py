@@ -29,8 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
-from generator.normalize import newscorpus
-from generator.normalize.bigrams import corpus_lines, model_sources
+from generator.normalize.bigrams import counted_text, model_sources
 from generator.normalize.lm import language_model
 from generator.tables import cached_table
 
@@ -66,14 +65,11 @@ class CharNgrams:
     def base(self) -> int:
         return len(self.symbols) + 1
 
-    def logps(self, text: str, first: int) -> np.ndarray:
-        """log P of each character of `text` from index `first` on, after the ones before it
-        (a character the corpora never show: the unknown floor, and no context for others)."""
-        return self._logps(self._ids(text))[first:]
-
     def total_logps(self, texts: Sequence[str], first: int) -> np.ndarray:
-        """The log P of each text's characters from index `first` on, each text heard alone:
-        one pass over all (a window's readings), joined by symbols no context runs across."""
+        """The log P of each text's characters from index `first` on, each after the ones
+        before it and heard alone (a character the corpora never show: the unknown floor, and
+        no context for others).  One pass over all (a window's readings), joined by symbols
+        no context runs across."""
         gap = np.zeros(self.order - 1, dtype=np.uint64)
         parts = [part for text in texts for part in (self._ids(text), gap)]
         logps = self._logps(np.concatenate(parts))
@@ -143,10 +139,8 @@ def char_ngrams() -> CharNgrams:
 
 
 def _count(sources: tuple[Path, ...]) -> CharNgrams:
-    """The 1998 corpus's counted paragraphs and the news's sentences (`model_sources`)."""
-    corpus, *news, _cleaner = sources
-    lines = corpus_lines(corpus, held_out=False) + newscorpus.sentences(tuple(news))
-    return count_lines(lines)
+    paragraphs, sentences = counted_text(sources)
+    return count_lines(paragraphs + sentences)
 
 
 def count_lines(lines: Sequence[str], order: int = ORDER) -> CharNgrams:

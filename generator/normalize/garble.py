@@ -1451,12 +1451,9 @@ def _reweighed_by_chars(readings: list[_Hyp], rest: str) -> list[_Hyp]:
 def _heard_before(paragraph: str) -> str:
     """What the five-grams hear before a window: the paragraph's last characters before it,
     after its opening or its last '?' (whose bytes are not known)."""
-    known = (
-        paragraph.rpartition("?")[2]
-        if "?" in paragraph
-        else charngrams.LINE_START * NGRAM_CONTEXT + paragraph
-    )
-    return _as_simplified(known)[-NGRAM_CONTEXT:]
+    _, question, known = paragraph.rpartition("?")
+    opening = "" if question else charngrams.LINE_START * NGRAM_CONTEXT
+    return _as_simplified(opening + known)[-NGRAM_CONTEXT:]
 
 
 def _heard_after(rest: str) -> str:
