@@ -114,6 +114,13 @@ PRESELECT = 32
 # tried with one too, wherever it ranks.
 DROP_BEAM = 6
 DROP_CANDIDATES = 4
+# Reading on from the readings a dropped pair makes took two thirds of a window's time (the
+# dense article of bench_normalize.py), and most of them end 10-25 behind the best reading at
+# their token (each pays for the drop and for its pending lead byte).  Those more than
+# DROP_MARGIN behind are left (`_within_reach`): at 15, bench/unseen seeds 7 and 11 read the
+# same 254 + 266 places (293 + 282 without `_wanted`'s exception; 278 on seed 7 at 10), and the
+# dense article's search takes half the time.
+DROP_MARGIN = 15.0
 PENDING_LOGP = -8.0  # what the character a pending lead byte will start typically costs
 MARGIN = 25.0  # readings this far (log-probability) behind the best are abandoned
 # A choice the language model made by less than this (natural log) is a guess worth a look: on
@@ -1269,6 +1276,14 @@ def _dropped_pairs(
             yield from _dropped_pairs(h, pos, unseen=True, then=then)
 
 
+def _within_reach(drops: Iterable[_Hyp], best: float) -> Iterator[_Hyp]:
+    """The readings a dropped pair makes that are worth reading on: within DROP_MARGIN of the
+    best reading at this token, or ending with a character always worth a try (`_wanted`: the
+    rare first character of a name the document shows gains only once the name is whole)."""
+    floor = best - DROP_MARGIN
+    return (d for d in drops if d.score >= floor or d.last_code in _wanted(d.lm))
+
+
 def _text(out: tuple | None, *, notes: bool) -> str:
     parts: list[str] = []
     while out is not None:
@@ -1310,7 +1325,8 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
             if hyp.pending is not None and (rank < DROP_BEAM or hyp.last_code in _wanted(hyp.lm)):
-                for d in _dropped_pairs(hyp, tokens[i].start, twice=rank == 0, then=named):
+                drops = _dropped_pairs(hyp, tokens[i].start, twice=rank == 0, then=named)
+                for d in _within_reach(drops, beam[0].score):
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
     if limit < len(tokens):
