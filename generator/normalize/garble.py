@@ -111,8 +111,11 @@ PRESELECT = 32
 # characters each read as well (bench/unseen x2: 267 -> 263 places where chosen, 270 -> 271 with
 # fresh corruptions) in a fifth less time (the dense article of bench_normalize.py, one core).
 # A reading that ends with a character always worth a try (`_wanted`: 。”他感 of 他感慨地说) is
-# tried with one too, wherever it ranks.
-DROP_BEAM = 6
+# tried with one too, wherever it ranks.  Ten readings once drops far behind were no longer read
+# on (`DROP_MARGIN`): bench/unseen seeds 7, 11 and 20 254, 266 and 287 places -> 250, 262 and 283
+# (。“更重要的是, not 。“跟地要的是); the dense article 3.9-4.0 s on one core against 2.8 s with six
+# (and 4.6-4.7 s before `DROP_MARGIN`).  Six with eight characters each: 251 on seed 7.
+DROP_BEAM = 10
 DROP_CANDIDATES = 4
 # Reading on from the readings a dropped pair makes took two thirds of a window's time (the
 # dense article of bench_normalize.py), and most of them end 10-25 behind the best reading at
