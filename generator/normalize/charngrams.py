@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from generator.normalize.bigrams import counted_text, model_sources
-from generator.normalize.lm import language_model
+from generator.normalize.lm import HEARD_AS_HE, language_model
 from generator.tables import cached_table
 
 ORDER = 5
@@ -41,7 +41,6 @@ FALLBACK_DISCOUNTS = np.array([0.0, 0.5, 1.0, 1.5])
 LEAST_DISCOUNTS = np.array([0.0, 0.1, 0.1, 0.1])
 MOST_DISCOUNTS = np.array([0.0, 0.9, 1.9, 2.9])
 _DIGIT = re.compile("[0-9□]")
-_HEARD = str.maketrans("她它", "他他")
 
 
 @dataclass(frozen=True)
@@ -114,7 +113,7 @@ class CharNgrams:
 
 def heard(text: str) -> str:
     """`text` as the model counts it: digits one symbol, 她 and 它 as 他."""
-    return _DIGIT.sub("0", text).translate(_HEARD)
+    return _DIGIT.sub("0", text).translate(HEARD_AS_HE)
 
 
 def log_ratios(before: str, texts: Sequence[str], after: str) -> list[float]:

@@ -287,7 +287,7 @@ def _follows(tail: str, char: str) -> float:
     """How much likelier `char` is right after the last of `tail`, the last two characters
     pushed (two characters, or a mark and the character beside it: 之。 is rare, 。” is not),
     sharpened by the character before that (。”他说 over 。”所说)."""
-    tail, char = tail.translate(_CONTEXT_OF), _CONTEXT_OF.get(ord(char), char)
+    tail, char = tail.translate(HEARD_AS_HE), HEARD_AS_HE.get(ord(char), char)
     previous = tail[-1:]
     if not _pair_scored(previous, char):
         return 0.0
@@ -306,7 +306,7 @@ EMPTY_STATE = LmState("", (0.0,), "\n")
 # two repeated headlines of the modern news (它笑着自杀) had made 。”他笑着说 read 。”它笑着说
 # wherever a speaker laughed.  bench/unseen's garbled 它 were read as before (seeds 7 and 11:
 # the same two 放它走 read 他 and two 它 lost in each).
-_CONTEXT_OF = {ord("她"): "他", ord("它"): "他"}
+HEARD_AS_HE = {ord("她"): "他", ord("它"): "他"}  # a translate table; every model hears them so
 
 
 def _pair_scored(previous: str, char: str) -> bool:

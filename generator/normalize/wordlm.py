@@ -33,16 +33,13 @@ from typing import Any
 
 from generator.normalize import opengram
 from generator.normalize.bigrams import WORD_MARKS
-from generator.normalize.lm import is_han, language_model
+from generator.normalize.lm import HEARD_AS_HE, is_han, language_model
 from generator.tables import system_file
 
 MODEL_ENV = "DIGEST_WORD_LM"  # a KenLM binary to use instead; "" for none
 MODEL_GLOB = "/usr/lib/*/libime/zh_CN.lm"  # where Debian installs libime's
 # open-gram's: opengram.MODEL_ENV and opengram.MODEL_GLOB
 MAX_WORD = 6  # the model's words are hardly longer
-# Which pronoun a lost trail byte hid is for the document to say (speakers.py), not the corpus:
-# the model hears 她 and 它 as 他, as lm.py's character pairs hear 她.
-_SAME_PRONOUN = str.maketrans("她它", "他他")
 # A number, and the '□' of a digit lost, as the trigrams hear it: their words write numbers in
 # Chinese (十 is in both models, `1` in neither).
 _NUMBER = re.compile("[0-9□]+")
@@ -168,13 +165,13 @@ def _bounded_runs(text: str) -> Iterator[tuple[str, bool, bool]]:
 @lru_cache(maxsize=1 << 15)
 def _heard_logp(run: str, opens: bool, ends: bool) -> float:
     """The trigrams' log P of a run: a window's readings share most of theirs."""
-    return _trigram_logp(run.translate(_SAME_PRONOUN), list(_models().values()), opens, ends)
+    return _trigram_logp(run.translate(HEARD_AS_HE), list(_models().values()), opens, ends)
 
 
 @lru_cache(maxsize=1 << 15)
 def _word_logp(run: str) -> float:
     """lm.py's log P of a run."""
-    return language_model().sentence(run.translate(_SAME_PRONOUN))
+    return language_model().sentence(run.translate(HEARD_AS_HE))
 
 
 def _trigram_logp(run: str, models: list[Any], opens: bool, ends: bool) -> float:
