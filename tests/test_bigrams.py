@@ -102,6 +102,14 @@ def test_a_lost_byte_is_as_likely_as_its_kinds_together(context: str) -> None:
     assert math.exp(lost) == pytest.approx(sum(map(math.exp, each)))
 
 
+def test_a_characters_followers_are_listed_likeliest_first() -> None:
+    # garble.py tries them where a character is one of thousands (能干啥 after 干)
+    model = count_lines(["干啥呢", "干部说", "干部们", "干部", "部1"])
+    assert model.followers["干"] == "部啥"
+    assert "部" + LOST in model.pair_logp  # a lost byte is no character to try
+    assert LOST not in model.followers["部"]
+
+
 def test_how_a_quotation_opened_says_what_it_holds() -> None:
     # 所谓“小个专”: opened right after a character, a term; 他说：“…，…。”: speech.
     odds = quotation_odds()

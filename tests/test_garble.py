@@ -341,6 +341,17 @@ def test_a_dropped_pair_is_tried_after_more_than_the_likeliest_readings() -> Non
     assert "。“更重要的是心情" in repaired
 
 
+def test_a_character_is_tried_among_those_the_corpus_writes_after_the_one_before() -> None:
+    # 。“以前周末能干啥？ read 。“以前周末能干涉？ in a blind article: 啥's trail is the orphan
+    # before ？ (`c9` seen in 缮, then '?'), so 啥 is one of 127 characters, and it makes no
+    # dictionary word with 干, nor is it among the commonest; the corpus writes it after 干.
+    text = (
+        "到了晚上，则是下了晚自习的高中生和刚下班的年轻人。"
+        "“以前周末能干啥？逛逛街、打打牌，要不就在家刷手机。”\n"
+    )
+    assert "周末能干啥?" in repair_showing(text, [], "芨缮??")
+
+
 def test_a_reading_a_drop_makes_far_behind_is_read_on_only_where_a_name_may_start() -> None:
     # Reading on from every drop took two thirds of a window's time; one 20 behind the best is
     # left (DROP_MARGIN 15), but not the rare first character of a name the document shows,

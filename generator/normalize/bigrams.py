@@ -111,6 +111,7 @@ class CharBigrams(CharPairs):
 
     triple_logp: dict[str, float]  # "abc" -> log P(c | ab), for triples seen in the corpus
     pair_backoff_logp: dict[str, float]  # "ab" -> log of the mass its unseen followers share
+    followers: dict[str, str]  # p -> the characters seen after it, likeliest first
 
     def refinement(self, before: str, previous: str, char: str) -> float:
         """How much likelier `char` is after `before previous` than after `previous` alone."""
@@ -407,9 +408,19 @@ def count_lines(paragraphs: Iterable[str], sentences: Iterable[str] = ()) -> Cha
         char_logp=char_logp,
         unknown_logp=math.log(0.5 / total),
         line_start_logp=math.log(starts / total),
+        followers=_likeliest_first(pair_logp),
     )
     _add_lost(model, (pairs, seen_after), (triples, context_n))
     return model
+
+
+def _likeliest_first(pair_logp: dict[str, float]) -> dict[str, str]:
+    """Each character's followers, likeliest first: where garble repair must guess a character
+    from thousands, what the corpus writes after the one before is worth a try."""
+    seen: dict[str, list[tuple[float, str]]] = {}
+    for pair, logp in pair_logp.items():
+        seen.setdefault(pair[0], []).append((logp, pair[1]))
+    return {p: "".join(c for _, c in sorted(after, reverse=True)) for p, after in seen.items()}
 
 
 def _count_text(text: str, chars: Counter[str], pairs: Counter[str], triples: Counter[str]) -> None:

@@ -104,6 +104,12 @@ CANDIDATES_AHEAD = 5  # and the best with the character after them, where it is 
 # 263 places, but loses the 生 of 安全生產 a seed holds whole between two dropped pairs.  48 read
 # two places more right there (261, none worse) for 30 % more characters scored: left at 32.
 PRESELECT = 32
+# ...among them the likeliest characters the corpus writes after the one before (`_preselected`):
+# a character of a wide set (127 where its trail was lost, thousands where a dropped pair hid its
+# lead too) may make no dictionary word with it and be none of the commonest (。“以前周末能干啥
+# had been read 能干涉).  bench/unseen x2, seeds 7, 11, 20: 250, 262, 283 -> 248, 261, 281 places;
+# 16: 248 on seed 7.
+CORPUS_FOLLOWERS = 8
 # Only the best readings are tried with a dropped user-defined pair, and each only with the best
 # few characters its first byte can end (and those that go before the next character, or open a
 # name the document shows).  3 readings with 12 characters until stop 38: a drop costs the most of
@@ -872,7 +878,8 @@ def _preselected(
     """The PRESELECT most promising possible codes of a wide set: up to half of them those
     that make the likeliest dictionary words before one of the characters `then`, then those
     that follow `prev` in a name the document shows, and those `wanted` (`_wanted`), then
-    those that make a word with `prev`, commonest first, then the commonest others."""
+    the CORPUS_FOLLOWERS the corpus writes likeliest after `prev`, then those that make a word
+    with `prev`, commonest first, then the commonest others."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
     leaders = _leaders_by_word(then) if then else {}
@@ -881,6 +888,8 @@ def _preselected(
     # 郭 then 雅 where the document names 郭雅琴: its names are likelier than its words
     named = _name_followers(prev) | wanted
     chosen += [c for c in named if c in members and possible(c)]
+    followers = (c for c in _corpus_followers(prev) if c in members and possible(c))
+    chosen += itertools.islice(followers, CORPUS_FOLLOWERS)
     words = [c for c in _word_followers(prev) if c in members and possible(c)]
     chosen += sorted(words, key=commonness.__getitem__, reverse=True)[: PRESELECT - len(chosen)]
     chosen = list(dict.fromkeys(chosen))
@@ -915,6 +924,15 @@ def _name_followers(prev: str) -> frozenset[int]:
 def _followers_in(starts: frozenset[str], prev: str) -> frozenset[int]:
     """Asked for every candidate set, so kept: a document's names change only between texts."""
     return _codes_of("".join(start[-1] for start in starts if start[-2] == prev))
+
+
+@lru_cache(maxsize=4096)
+def _corpus_followers(prev: str) -> tuple[int, ...]:
+    """Codes of the characters the corpus writes after `prev`, likeliest first."""
+    forms = tables().forms
+    return tuple(
+        code for char in char_bigrams().followers.get(prev, "") for code in forms.get(char, ())
+    )
 
 
 @cache
