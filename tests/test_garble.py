@@ -342,9 +342,10 @@ def test_a_dropped_pair_is_tried_after_more_than_the_likeliest_readings() -> Non
 
 
 def test_a_character_is_tried_among_those_the_corpus_writes_after_the_one_before() -> None:
-    # 。“以前周末能干啥？ read 。“以前周末能干涉？ in a blind article: 啥's trail is the orphan
-    # before ？ (`c9` seen in 缮, then '?'), so 啥 is one of 127 characters, and it makes no
-    # dictionary word with 干, nor is it among the commonest; the corpus writes it after 干.
+    # 。“以前周末能干啥？ read 。“以前周末能干涉？ in a blind article: 缮 is 干's trail and 啥's
+    # lead (`c9 c9`), 啥's trail the orphan '?' before ？, so 啥 is one of 127 characters; it
+    # makes no dictionary word with 干, nor is it among the commonest, but the corpus writes it
+    # after 干 (CORPUS_FOLLOWERS).
     text = (
         "到了晚上，则是下了晚自习的高中生和刚下班的年轻人。"
         "“以前周末能干啥？逛逛街、打打牌，要不就在家刷手机。”\n"

@@ -416,7 +416,7 @@ def count_lines(paragraphs: Iterable[str], sentences: Iterable[str] = ()) -> Cha
 
 def _likeliest_first(pair_logp: dict[str, float]) -> dict[str, str]:
     """Each character's followers, likeliest first: where garble repair must guess a character
-    from thousands, what the corpus writes after the one before is worth a try."""
+    from a wide set, what the corpus writes after the one before is worth a try."""
     seen: dict[str, list[tuple[float, str]]] = {}
     for pair, logp in pair_logp.items():
         seen.setdefault(pair[0], []).append((logp, pair[1]))
