@@ -353,6 +353,19 @@ def test_a_character_is_tried_among_those_the_corpus_writes_after_the_one_before
     assert "周末能干啥?" in repair_showing(text, [], "芨缮??")
 
 
+def test_a_wide_set_is_cut_even_where_the_characters_always_tried_fill_the_cut() -> None:
+    # After a dropped pair and a '?', in the clause that says whose a quotation was, the
+    # saying words' characters and the first of each name the document shows are always tried
+    # (`_wanted`) and may alone pass PRESELECT; the cut then took every character of the
+    # thousands (a negative slice, a count never equal).
+    leads = tuple(range(0xB0, 0xF8))
+    trails = tuple(range(0xA1, 0xFF))
+    wanted = garble._with_saying_words(garble._codes_of("王李张刘陈杨黄赵吴周"))
+    assert len(wanted) > garble.PRESELECT
+    chosen = garble._preselected(leads, trails, "他", "", lambda code: True, wanted)
+    assert len(chosen) <= len(wanted) + garble.CORPUS_FOLLOWERS
+
+
 def test_a_reading_a_drop_makes_far_behind_is_read_on_only_where_a_name_may_start() -> None:
     # Reading on from every drop took two thirds of a window's time; one 20 behind the best is
     # left (DROP_MARGIN 15), but not the rare first character of a name the document shows,

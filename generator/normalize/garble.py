@@ -879,7 +879,8 @@ def _preselected(
     that make the likeliest dictionary words before one of the characters `then`, then those
     that follow `prev` in a name the document shows, and those `wanted` (`_wanted`), then
     the CORPUS_FOLLOWERS the corpus writes likeliest after `prev`, then those that make a word
-    with `prev`, commonest first, then the commonest others."""
+    with `prev`, commonest first, then the commonest others.  Names and wanted codes are
+    always taken, so those before the word followers may pass PRESELECT: then no more are."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
     leaders = _leaders_by_word(then) if then else {}
@@ -891,11 +892,12 @@ def _preselected(
     followers = (c for c in _corpus_followers(prev) if c in members and possible(c))
     chosen += itertools.islice(followers, CORPUS_FOLLOWERS)
     words = [c for c in _word_followers(prev) if c in members and possible(c)]
-    chosen += sorted(words, key=commonness.__getitem__, reverse=True)[: PRESELECT - len(chosen)]
+    room = max(0, PRESELECT - len(chosen))  # a negative slice would take nearly all of them
+    chosen += sorted(words, key=commonness.__getitem__, reverse=True)[:room]
     chosen = list(dict.fromkeys(chosen))
     taken = set(chosen)
     for code in ranked:
-        if len(chosen) == PRESELECT:
+        if len(chosen) >= PRESELECT:
             break
         if code not in taken and possible(code):
             chosen.append(code)
