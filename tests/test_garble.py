@@ -353,6 +353,14 @@ def test_a_character_is_tried_among_those_the_corpus_writes_after_the_one_before
     assert "周末能干啥?" in repair_showing(text, [], "芨缮??")
 
 
+def test_a_character_hidden_whole_before_a_split_is_read() -> None:
+    # 。”后座上， had read 。”后坐，: 上's lead went in a dropped pair with 座's trail (`f9 c9`)
+    # and its trail is the orphan '?' before ，, where 坐 (`d7 f8`) makes the orphan its own
+    # trail with no drop at all (ORPHAN_ENDS_UNSEEN_GAIN).
+    text = "堵一点也值了嘛。”后座上，他8岁的女儿正抱着平板电脑看动画片。\n"
+    assert "嘛。”后座上," in repair_showing(text, [], "焙笞?,")
+
+
 def test_a_wide_set_is_cut_even_where_the_characters_always_tried_fill_the_cut() -> None:
     # After a dropped pair and a '?', in the clause that says whose a quotation was, the
     # saying words' characters and the first of each name the document shows are always tried
