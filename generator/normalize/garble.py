@@ -158,14 +158,15 @@ COST_MISSING_BYTE = -8.0
 # 259 at -2, 270 at -3; seed 11 271, 270, 269 at -1, -1.5, -2; but held-out People's Daily 93.9 %
 # of spans at -1, 93.5 % at -1.5, 93.2 % at -2.  Kept at -1.
 COST_DROPPED_PAIR = -1.0
-# A character hidden whole, its lead unseen (in a dropped pair) and its trail the orphan '?'
-# before a split, is given back a quarter of a drop: 。”后座上， had read 。”后坐， (`f9 c9`
-# dropped with 上's lead, `cf` its trail orphaned before ，, where 坐 makes the orphan its own
-# trail `f8`, no drop at all).  bench/unseen x2, seeds 7, 11, 20: 248, 261, 281 places -> 246,
-# 259, 279, none new (one corruption of 零件。“服务队 now reads 。“法务队, not 保“服务队);
-# held-out People's Daily, bench/articles, chardet's GB2312 pages and the gold seeds the same.
-# At 0.5: 246, 260 (儿子忙 read 儿子名字), 279; seed 7 at 0.75, 1 and 2: 248, 248, 251 (按新政
-# read 按新政策, 书房 书籍, 第二次 第二天).
+# A character hidden whole, its lead unseen (taken by a dropped pair, or under a '?' before) and
+# its trail the orphan '?' before a split, is given back a quarter of a drop: 。”后座上， had
+# read 。”后坐， (`f9 c9` dropped with 上's lead, `cf` its trail orphaned before ，, where 坐
+# makes the orphan its own trail `f8`, no drop at all).  bench/unseen x2, seeds 7, 11, 20: 248,
+# 261, 281 places -> 246, 259, 279, none new (one corruption of 零件。“服务队 now reads 。“法务队,
+# not 保“服务队); held-out People's Daily, chardet's GB2312 pages and the gold seeds the same;
+# bench/articles the same places, but i4's 漏保 reads 漏兵力 where it read 漏比.  At 0.5: 246,
+# 260 (儿子忙 read 儿子名字), 279; seed 7 at 0.75, 1 and 2: 248, 248, 251 (按新政 read 按新政策,
+# 书房 书籍, 第二次 第二天).
 ORPHAN_ENDS_UNSEEN_GAIN = 0.25
 NAME_CHAR_LOGP = -0.7  # log 1/2: a character going on with a name the document shows
 # ...and the first character of one, once the next goes on with it: the model prices a surname
