@@ -361,6 +361,13 @@ def test_a_character_hidden_whole_before_a_split_is_read() -> None:
     assert "嘛。”后座上," in repair_showing(text, [], "焙笞?,")
 
 
+def test_the_five_grams_weigh_readings_that_differ_only_in_punctuation() -> None:
+    # The search's best was 玩一玩耍現 and 。 came second; the five-grams were asked only about
+    # readings with no mark, so 海 (`ba a3`, 。 being `a1 a3`) passed them both.
+    text = "“滕教練說沒關系,先在水裡走一走,玩一玩?,F在我已經(jīng)能漂起來(lái)了,還(hái)能蹬好幾(jǐ)米呢!”\n"
+    assert "玩一玩。现在我已经" in normalize_text(text).text
+
+
 def test_a_wide_set_is_cut_even_where_the_characters_always_tried_fill_the_cut() -> None:
     # After a dropped pair and a '?', in the clause that says whose a quotation was, the
     # saying words' characters and the first of each name the document shows are always tried

@@ -86,6 +86,7 @@ OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
 # Marks a repair may produce (、 cut the pieces).  The small forms ﹐﹑﹔﹕﹖﹗ are Taiwan text's
 # commas and stops (`a9 6f`-`a9 75`): read a byte late, their trail is an ASCII letter (末o).
 NEWS_MARKS = "，。；：？！“”‘’「」『』（）《》—…·％\u3000﹐﹑﹔﹕﹖﹗"
+_PUNCTUATION = frozenset(NEWS_MARKS + PIECE_CUT)
 PLAUSIBLE_LOGP = -15.0  # rarer characters (archaic, extension B) are not in ordinary news text
 STRICT_MARGIN = 8.0  # how much a repair must gain where no inserted reading shows damage
 # Readings kept per token.  80 scored 9 % more characters for a place or two: bench/unseen x 2
@@ -1488,14 +1489,16 @@ def _reweighed_by_words(readings: list[_Hyp], after: str) -> list[_Hyp]:
 def _reweighed_by_chars(readings: list[_Hyp], rest: str) -> list[_Hyp]:
     """Readings best first once the character five-grams have had their say
     (`charngrams.log_ratios`), as the word trigrams do, each heard in Simplified with the
-    characters around the window, `rest` the rest of its paragraph: the five-grams hear
-    marks, but where they go stays the search's call here too."""
+    characters around the window, `rest` the rest of its paragraph.  The five-grams hear
+    punctuation, so they weigh readings that differ only in it (玩一玩。現在 against the search's
+    玩一玩耍現在, which the readings without a mark could otherwise pass unasked); a '□', a digit,
+    a letter or a line end they hear badly, and where those go stays the search's call."""
     if len(readings) < 2:
         return readings
     texts = [_as_simplified(_text(h.out, notes=False)).translate(_ALL_FULL_WIDTH) for h in readings]
     before, after = _heard_before(_paragraph_before_window()), _heard_after(rest)
     ratios = dict(zip(texts, charngrams.log_ratios(before, texts, after), strict=True))
-    return _charged(readings, texts, ratios.__getitem__, CHAR_NGRAM_WEIGHT)
+    return _charged(readings, texts, ratios.__getitem__, CHAR_NGRAM_WEIGHT, _unpunctuated_marks)
 
 
 def _heard_before(paragraph: str) -> str:
@@ -1516,15 +1519,21 @@ def _heard_after(rest: str) -> str:
 
 
 def _charged(
-    readings: list[_Hyp], texts: list[str], ratio: Callable[[str], float], weight: float
+    readings: list[_Hyp],
+    texts: list[str],
+    ratio: Callable[[str], float],
+    weight: float,
+    marks_of: Callable[[str], str] | None = None,
 ) -> list[_Hyp]:
     """Readings best first, each within WORD_LM_REACH of the best and putting the same marks
-    where the best does (`texts`: how a second model hears each) charged `weight` times how
-    much less than the best's its `ratio` is."""
-    marks, best = _marks_of(texts[0]), ratio(texts[0])
+    (`marks_of`, by default all but Chinese characters) where the best does (`texts`: how a
+    second model hears each) charged `weight` times how much less than the best's its `ratio`
+    is."""
+    marks_of = marks_of or _marks_of
+    marks, best = marks_of(texts[0]), ratio(texts[0])
     near = readings[0].score - WORD_LM_REACH
     charged = [
-        _pay(h, weight * (ratio(t) - best)) if h.score >= near and _marks_of(t) == marks else h
+        _pay(h, weight * (ratio(t) - best)) if h.score >= near and marks_of(t) == marks else h
         for h, t in zip(readings, texts, strict=True)
     ]
     return sorted(charged, key=lambda h: h.score, reverse=True)
@@ -1544,6 +1553,11 @@ def _as_simplified(text: str) -> str:
 def _marks_of(text: str) -> str:
     """What a reading writes besides Chinese characters, in order."""
     return "".join(c for c in text if not is_han(c))
+
+
+def _unpunctuated_marks(text: str) -> str:
+    """What a reading writes besides Chinese characters and punctuation, in order."""
+    return "".join(c for c in text if not is_han(c) and c not in _PUNCTUATION)
 
 
 def _past_run(tokens: list[_Token], q: int) -> int:
