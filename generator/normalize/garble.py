@@ -1483,7 +1483,7 @@ def _reweighed_by_words(readings: list[_Hyp], after: str) -> list[_Hyp]:
     if len(readings) < 2 or not wordlm.available():
         return readings
     texts = [_text(h.out, notes=False) + after for h in readings]
-    return _charged(readings, texts, _word_ratio, WORD_LM_WEIGHT)
+    return _charged(readings, texts, _word_ratio, WORD_LM_WEIGHT, _marks_of)
 
 
 def _reweighed_by_chars(readings: list[_Hyp], rest: str) -> list[_Hyp]:
@@ -1523,13 +1523,11 @@ def _charged(
     texts: list[str],
     ratio: Callable[[str], float],
     weight: float,
-    marks_of: Callable[[str], str] | None = None,
+    marks_of: Callable[[str], str],
 ) -> list[_Hyp]:
     """Readings best first, each within WORD_LM_REACH of the best and putting the same marks
-    (`marks_of`, by default all but Chinese characters) where the best does (`texts`: how a
-    second model hears each) charged `weight` times how much less than the best's its `ratio`
-    is."""
-    marks_of = marks_of or _marks_of
+    (the ones `marks_of` returns) where the best does (`texts`: how a second model hears each)
+    charged `weight` times how much less than the best's its `ratio` is."""
     marks, best = marks_of(texts[0]), ratio(texts[0])
     near = readings[0].score - WORD_LM_REACH
     charged = [
