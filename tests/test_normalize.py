@@ -52,10 +52,11 @@ def test_lines_joined_into_junk_are_removed_in_the_same_run() -> None:
     assert normalize_text(ns.text).text == ns.text
 
 
-@pytest.mark.parametrize("text", ["表\n(yè)", "中\n(\n”", "“aa\n”", "（\n中1)"])
+@pytest.mark.parametrize("text", ["表\n(yè)", "中\n(\n”", "“aa\n”", "（\n中1)", "表\n(yè)\n(yè)"])
 def test_steps_that_read_neighbours_look_again_where_layout_joined_lines(text: str) -> None:
     """Found by hypothesis: a joined line end gives an annotation, a mark or an acronym new
-    neighbours, which a second run acted on."""
+    neighbours, which a second run acted on; and an annotation removed after a join leaves the
+    line after it broken mid-sentence, which layout must join again (表 / （yè）)."""
     once = normalize_text(text).text
     assert normalize_text(once).text == once
 

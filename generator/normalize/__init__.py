@@ -112,26 +112,31 @@ def normalize_text(
 
 
 def clean_text(text: str) -> tuple[str, list[Change]]:
-    """Run every step in order, the changes of each indexing the text it received.  Then junk
-    again, and layout after it, until junk finds none: lines layout joined can make a line of
-    junk (赞 + 赞), and a junk line removed can leave two lines a sentence runs across.  Both
-    only remove text, so this ends; layout is idempotent, so it need not run when junk did not.
-    Where layout changed lines, the steps that read a character's neighbours look again: a
-    joined line end gives new ones (（ + 中1) is a bracket pair, 表 + （yè） an annotation)."""
+    """Run every step in order, the changes of each indexing the text it received.  Then, until
+    nothing changes: where layout changed lines, the steps that read a character's neighbours
+    look again, since a joined line end gives new ones (（ + 中1) is a bracket pair, 表 + （yè）
+    an annotation); junk runs again, since joined lines can make a line of junk (赞 + 赞); and
+    where either changed the text, layout runs again, since what they removed can leave two
+    lines a sentence runs across (表 / （yè） / （yè）: the first annotation removed, the
+    second is a line of its own after 表).  Every step only removes text, joins lines or
+    makes an ASCII mark full width, so this ends; layout is idempotent, so it need not run
+    when nothing else did."""
     changes: list[Change] = []
     for step in STEPS:
         text, step_changes = step(text)
         changes.extend(step_changes)
     rejoined = step_changes  # of the last step, layout
     while True:
+        looked_again = []
         for step in _AFTER_REJOINING if rejoined else ():
             text, step_changes = step(text)
-            changes.extend(step_changes)
+            looked_again.extend(step_changes)
         text, removed = remove_junk(text)
-        if not removed:
+        changes.extend(looked_again + removed)
+        if not (looked_again or removed):
             return text, changes
         text, rejoined = reflow_paragraphs(text)
-        changes.extend(removed + rejoined)
+        changes.extend(rejoined)
 
 
 def doubtful(ns: NormalizedSource) -> list[Change]:
