@@ -118,9 +118,9 @@ def clean_text(text: str) -> tuple[str, list[Change]]:
     an annotation); junk runs again, since joined lines can make a line of junk (赞 + 赞); and
     where either changed the text, layout runs again, since what they removed can leave two
     lines a sentence runs across (表 / （yè） / （yè）: the first annotation removed, the
-    second is a line of its own after 表).  Every step only removes text, joins lines or
-    makes an ASCII mark full width, so this ends; layout is idempotent, so it need not run
-    when nothing else did."""
+    second is a line of its own after 表).  Every step here only removes text, joins lines,
+    makes an ASCII mark full width or a lower-case acronym upper case, never back, so this
+    ends; layout is idempotent, so it need not run when nothing else did."""
     changes: list[Change] = []
     for step in STEPS:
         text, step_changes = step(text)
