@@ -1009,3 +1009,17 @@ def test_a_person_the_document_names_is_called_by_the_surname_after_old() -> Non
     )
     repaired = repair_showing(text, ["們"], "?!袄羡麄?men)")
     assert "。“老郜他們" in repaired
+
+
+@pytest.mark.parametrize("reading", ["yè", "biǎo"])
+def test_a_reading_no_listed_character_explains_leaves_the_garble_before_it_repaired(
+    reading: str,
+) -> None:
+    # Found by hypothesis (idempotence): 表 is written alike in both scripts, so never listed,
+    # and its reading killed every reading of the window: ?jīng) was left, and repaired only in a
+    # second run, once the pinyin step had removed the (yè).
+    text = f"?jīng)\n表({reading})"
+    assert repair_garbles(text)[0] == f"經\n表({reading})"
+    once = normalize_text(text).text
+    assert once == "经表\n"
+    assert normalize_text(once).text == once

@@ -151,6 +151,7 @@ COST_LOST_ASCII = -3.0
 REPORT_OPENING = 12  # characters enough to see a dateline (本报讯, 新华社南京3月12日电) open
 COST_TWO_HIDDEN = -6.0
 COST_MISSING_BYTE = -8.0
+COST_UNEXPLAINED_READING = -8.0  # an inserted reading the bytes before it do not explain
 # A dropped pair is a real event, but free it lets the search slip in a character a common word
 # wants (第二天實驗, 干部一位, 上班命令): -2, -1, 0 give 1,049, 1,058, 1,058 of 1,147 exact on
 # held-out People's Daily, and -1 takes 240 of the new articles' wrong places to 211 (seed 7;
@@ -1096,6 +1097,8 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield from ((i + 1, h) for h in _feed_bytes(hyp, token.data, token.start))
         h = _annotated(hyp, token.syllable, token.start)
         if h is None:
+            if hyp.pending is None and not hyp.owed:
+                yield i + 1, _unexplained(hyp, token)
             return
         if hyp.pending is not None:
             yield i + 1, h
@@ -1108,6 +1111,17 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
     else:
         yield from _expand_question(hyp, tokens, i)
+
+
+def _unexplained(hyp: _Hyp, token: _Token) -> _Hyp:
+    """A reading after a character no listed one explains, in step (表(biǎo): 表 is written
+    alike in both scripts, so never listed), is the source's own gloss or damage repair cannot
+    read: kept as it stands for the pinyin step, at a price, so that a garble before it is
+    still repaired (every reading had died there, and `?jīng)` was left)."""
+    kept = hyp._replace(noted=True, out=(token.syllable, True, hyp.out))
+    return _note(
+        _pay(kept, COST_UNEXPLAINED_READING), token.start, f"({token.syllable}) left as it stands"
+    )
 
 
 def _named_by_next_reading(hyp: _Hyp, token: _Token, following: _Token | None) -> _Hyp:
