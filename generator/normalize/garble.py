@@ -1108,7 +1108,7 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
             # mark, so the repair, which has the bytes, removes it.
             yield i + 1, _note(h, token.start, f"({token.syllable}) was read across an ASCII byte")
         else:
-            yield i + 1, h._replace(out=(token.syllable, True, h.out))  # for the pinyin step
+            yield i + 1, _kept_for_pinyin_step(h, token.syllable)
     else:
         yield from _expand_question(hyp, tokens, i)
 
@@ -1118,10 +1118,16 @@ def _unexplained(hyp: _Hyp, token: _Token) -> _Hyp:
     alike in both scripts, so never listed), is the source's own gloss or damage repair cannot
     read: kept as it stands for the pinyin step, at a price, so that a garble before it is
     still repaired (every reading had died there, and `?jīng)` was left)."""
-    kept = hyp._replace(noted=True, out=(token.syllable, True, hyp.out))
+    kept = _kept_for_pinyin_step(hyp._replace(noted=True), token.syllable)
     return _note(
         _pay(kept, COST_UNEXPLAINED_READING), token.start, f"({token.syllable}) left as it stands"
     )
+
+
+def _kept_for_pinyin_step(hyp: _Hyp, syllable: str) -> _Hyp:
+    """The reading stays in the text after the character before it (`_text` with notes), for
+    the pinyin step to judge."""
+    return hyp._replace(out=(syllable, True, hyp.out))
 
 
 def _named_by_next_reading(hyp: _Hyp, token: _Token, following: _Token | None) -> _Hyp:
@@ -1569,7 +1575,7 @@ def _marks_of(text: str) -> str:
 
 def _unpunctuated_marks(text: str) -> str:
     """What a reading writes besides Chinese characters and punctuation, in order."""
-    return "".join(c for c in text if not is_han(c) and c not in _PUNCTUATION)
+    return "".join(c for c in _marks_of(text) if c not in _PUNCTUATION)
 
 
 def _past_run(tokens: list[_Token], q: int) -> int:
