@@ -488,6 +488,42 @@ def test_a_character_the_document_writes_often_is_likelier_where_garbled() -> No
     assert not {"的", "他", "她", "暖"} & set(odds)
 
 
+KIWI_FRUIT = (
+    "山坡上的猕猴桃园里，果农们正把果子一筐筐抬下山。今年雨水足，果子个头大，果子还没下树就被订走了"
+    "一大半。合作社新建了一座冷库。“果子摘下来先进冷库，等价钱好了再卖。”合作社理事长说。\n"
+)
+
+
+def test_a_word_the_document_writes_often_is_read_where_garbled(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 。“果子摘下来 read 。“公子 in a blind article about kiwi fruit that writes 果子 eleven
+    # times: 果's trail is lost, the model finds 公子 likelier by 4.0, and a pair the document
+    # shows gains only DOCUMENT_PAIR_LOGP.
+    assert "。“果子" in repair_showing(KIWI_FRUIT, [], "!肮诱")
+    monkeypatch.setattr(garble, "WORD_CACHE_SHARE", 0.0)
+    assert "。“公子" in repair_showing(KIWI_FRUIT, [], "!肮诱")
+
+
+def test_a_character_hidden_whole_is_not_slipped_in_for_a_word_the_document_shows() -> None:
+    # 。“按新政， read 。“按新政策， in a blind article once the document's words were weighed:
+    # 策, both bytes hidden (a dropped pair, and the orphan before ，), came in for the 政策 the
+    # document writes.
+    text = (
+        "今年的房贷新政出台后，不少家庭重新算了账。新政规定，首套房首付比例下调，政策红利明显。"
+        "记者走访发现，政策落地很快。家住城东的市民带记者看了她家的三居室。“按新政，我们家最多能贷"
+        "80万元，比以前多了20万元。”\n"
+    )
+    assert "。“按新政," in repair_showing(text, [], "!鞍葱抡?,")
+
+
+def test_the_document_s_words_gain_the_more_the_rarer_and_the_more_often_written() -> None:
+    odds = garble._shown_words("他们说，果子熟了。果子甜，今年果子多。今年雨水足。她们笑了。\n")
+    assert odds["果子"] > odds["今年"] > 0
+    assert max(odds.values()) <= garble.WORD_CACHE_MOST
+    assert not {"他们", "她们"} & odds.keys()  # the document's pronouns weigh those
+
+
 def test_the_why_of_a_hidden_pronoun_names_the_person_it_was_read_for() -> None:
     text = "书记王秀娥介绍，合作社新建了晾晒棚。“现在有了大棚，心里踏实多了。”她说。\n"
     damaged, _ = corrupt(text, [])

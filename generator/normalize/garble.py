@@ -68,6 +68,7 @@ from generator.normalize.speakers import (
 )
 from generator.parallel import map_on_cores, spare_cores
 from generator.people import saying_words
+from generator.tables import jieba_ready
 
 MAX_MARKS = 300  # a damaged 5,000-character article holds a few dozen `?`
 PIECE_CUT = "、"  # the corruption processed the text piece by piece between these
@@ -191,6 +192,15 @@ DOCUMENT_PAIR_LOGP = 1.0
 # 0.5, 563 at 1; 555 at 0.5 once 他 and 她 were left to their own odds (`_shown_gain`).
 DOCUMENT_CHAR_WEIGHT = 0.5
 DOCUMENT_CHAR_MOST = 2.0
+# A dictionary word the document shows in step is likelier where garbled too than the dictionary
+# says, the more so the rarer the dictionary finds it and the more often the document writes it:
+# a cache model of the document's words, mixed in at WORD_CACHE_SHARE (log((1 - share) + share *
+# P(word in the document) / P(word in the dictionary)), at most WORD_CACHE_MOST).  A story about
+# kiwi fruit writes 果子 eleven times; 。“果子摘下来 had read 。“公子 (the model's 公子 by 4.0, the
+# flat DOCUMENT_PAIR_LOGP 1.0).  Not for a character both of whose bytes are hidden: the cache
+# would slip in one a shown word wants (。“按新政， read 按新政策， with 政策 shown).
+WORD_CACHE_SHARE = 0.01
+WORD_CACHE_MOST = 3.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
 # How much the word trigram's say (wordlm.py) weighs in the choice between a window's readings.
 # Re-ranking the final readings of the first corruption of all 80 of bench/unseen (seed 7), 144
@@ -312,6 +322,7 @@ class _Document(NamedTuple):
     # more often than news text does, with DOCUMENT_CHAR_WEIGHT's log ratio (`_shown_gain`).
     pairs: frozenset[str] = frozenset()
     char_odds: Mapping[str, float] = MappingProxyType({})
+    word_odds: Mapping[str, float] = MappingProxyType({})
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
@@ -681,6 +692,30 @@ def _shown_gain(after: LmState) -> float:
     return paired + document.char_odds.get(after.tail[-1:], 0.0)
 
 
+def _shown_word_gain(after: LmState) -> float:
+    """What the document's own words say of the last character read: the best `word_odds` of
+    the words it ends."""
+    odds, chars = _document().word_odds, after.chars
+    return max((odds.get(chars[-k:], 0.0) for k in range(2, len(chars) + 1)), default=0.0)
+
+
+def _shown_words(in_step: str) -> dict[str, float]:
+    """The dictionary words of two characters or more the document shows in step (`in_step`,
+    as `read_in_step` leaves it), in Simplified, each with WORD_CACHE_SHARE's log odds; not
+    those with 他 or 她, which the document's pronouns weigh (`_pronoun_odds`)."""
+    word_logp = language_model().word_logp
+    words = [w for w in jieba_ready().lcut(as_written(in_step), HMM=False) if is_han(w[0])]
+    counts = Counter(w for w in words if len(w) >= 2 and w in word_logp)
+    share, total = WORD_CACHE_SHARE, max(len(words), 1)
+    return {
+        word: min(
+            WORD_CACHE_MOST, math.log(1 - share + share * n / total / math.exp(word_logp[word]))
+        )
+        for word, n in counts.items()
+        if not set(word) & _PRONOUN_SET
+    }
+
+
 def _shown_in_step(in_step: str) -> tuple[frozenset[str], dict[str, float]]:
     """The pairs of Chinese characters the document shows in step (`in_step`, as
     `read_in_step` leaves it), in Simplified with 她 as 他; and the characters it writes at
@@ -754,7 +789,8 @@ def _feed_aligned(
         )
         yield from _leads(hyp, leads, pos)
         return
-    if len(hyp.pending) > 1 and len(values) > 1 and not unseen:
+    both_unknown = len(hyp.pending) > 1 and len(values) > 1
+    if both_unknown and not unseen:
         candidates = _name_going_on(hyp, values)
     else:
         seen = hyp.pending_from == pos and len(hyp.pending) == 1 and len(values) == 1
@@ -763,6 +799,7 @@ def _feed_aligned(
     for code, char, state in candidates:
         owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
         step = _emit(hyp, char, code, state, owed)
+        step = step if both_unknown else _pay(step, _shown_word_gain(state))
         lead, trail = code >> 8, code & 0xFF
         if hidden or len(hyp.pending) > 1:
             step = _note(step, pos, f"bytes {lead:02x} {trail:02x} = {char}")
@@ -1753,6 +1790,7 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         name_firsts=_codes_of("".join(name[0] for name in names)),
         pairs=pairs,
         char_odds=char_odds,
+        word_odds=_shown_words(in_step),
     )
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
