@@ -618,18 +618,24 @@ def _scored(state: LmState, text: str) -> LmState:
 
 
 def _emit(
-    hyp: _Hyp, text: str, code: int = -1, state: LmState | None = None, owed: str | None = None
+    hyp: _Hyp,
+    text: str,
+    code: int = -1,
+    state: LmState | None = None,
+    owed: str | None = None,
+    *,
+    hidden_whole: bool = False,
 ) -> _Hyp:
     """Append one decoded character, scored in its Simplified form; a pronoun before it that
     is not plural is weighed by the document's own use of it.  `owed`: the reading that must
-    now follow, if that changes."""
+    now follow, if that changes; `hidden_whole`: neither of its bytes was seen."""
     before = hyp.out[0] if hyp.out is not None else ""
     singular = before in _PRONOUN_SET and text not in _PLURAL_SET
     state = state or _scored(hyp.lm, text)
     pronoun = _pronoun_odds(before, _opens_quotation(hyp.out)) if singular else 0.0
     named = _name_gain(hyp.lm, state)
     credit, unpaid = _name_credit(hyp, state, named)
-    gain = pronoun + named + _shown_gain(state) - unpaid
+    gain = pronoun + named + _shown_gain(state, words=not hidden_whole) - unpaid
     return hyp._replace(
         name_credit=credit,
         owed=hyp.owed if owed is None else owed,
@@ -681,22 +687,20 @@ def _ends_with_one_of(chars: str, names: frozenset[str]) -> bool:
     return chars[-2:] in names or chars[-3:] in names
 
 
-def _shown_gain(after: LmState) -> float:
+def _shown_gain(after: LmState, *, words: bool = True) -> float:
     """What the document's own text in step says of the last character read, beyond what the
-    model knows: DOCUMENT_PAIR_LOGP where it makes a pair the document shows elsewhere, and
-    its odds where the document writes it more often than news text does.  他 and 她 count
-    as one: which it is, is for the document's pronouns to weigh (`_pronoun_odds`), not for
-    how often each happens to stand before 说."""
+    model knows: DOCUMENT_PAIR_LOGP where it makes a pair the document shows elsewhere, its
+    odds where the document writes it more often than news text does, and with `words` the
+    best `word_odds` of the words it ends (WORD_CACHE_SHARE).  他 and 她 count as one: which
+    it is, is for the document's pronouns to weigh (`_pronoun_odds`), not for how often each
+    happens to stand before 说."""
     document = _document()
     paired = DOCUMENT_PAIR_LOGP if after.tail.translate(_ONE_PRONOUN) in document.pairs else 0.0
-    return paired + document.char_odds.get(after.tail[-1:], 0.0)
-
-
-def _shown_word_gain(after: LmState) -> float:
-    """What the document's own words say of the last character read: the best `word_odds` of
-    the words it ends."""
-    odds, chars = _document().word_odds, after.chars
-    return max((odds.get(chars[-k:], 0.0) for k in range(2, len(chars) + 1)), default=0.0)
+    chars = after.chars if words else ""
+    worded = max(
+        (document.word_odds.get(chars[-k:], 0.0) for k in range(2, len(chars) + 1)), default=0.0
+    )
+    return paired + document.char_odds.get(after.tail[-1:], 0.0) + worded
 
 
 def _shown_words(in_step: str) -> dict[str, float]:
@@ -798,8 +802,7 @@ def _feed_aligned(
     listed = _document().listed
     for code, char, state in candidates:
         owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
-        step = _emit(hyp, char, code, state, owed)
-        step = step if both_unknown else _pay(step, _shown_word_gain(state))
+        step = _emit(hyp, char, code, state, owed, hidden_whole=both_unknown)
         lead, trail = code >> 8, code & 0xFF
         if hidden or len(hyp.pending) > 1:
             step = _note(step, pos, f"bytes {lead:02x} {trail:02x} = {char}")
