@@ -199,6 +199,8 @@ DOCUMENT_CHAR_MOST = 2.0
 # kiwi fruit writes 果子 eleven times; 。“果子摘下来 had read 。“公子 (the model's 公子 by 4.0, the
 # flat DOCUMENT_PAIR_LOGP 1.0).  Not for a character both of whose bytes are hidden: the cache
 # would slip in one a shown word wants (。“按新政， read 按新政策， with 政策 shown).
+# bench/unseen x2, seeds 7, 11, 20: 242, 255, 275 places -> 240, 253, 274 (seed 7 94.84 -> 94.98 %
+# of spans); every other set the same.  A share of 0.02, or at most 4: the same 240 on seed 7.
 WORD_CACHE_SHARE = 0.01
 WORD_CACHE_MOST = 3.0
 COST_HIDDEN_BYTE = -4.8  # log(1/126): a byte under '?' could have been any lead byte
@@ -322,6 +324,7 @@ class _Document(NamedTuple):
     # more often than news text does, with DOCUMENT_CHAR_WEIGHT's log ratio (`_shown_gain`).
     pairs: frozenset[str] = frozenset()
     char_odds: Mapping[str, float] = MappingProxyType({})
+    # Its dictionary words, each with WORD_CACHE_SHARE's log odds (`_shown_words`).
     word_odds: Mapping[str, float] = MappingProxyType({})
 
 
