@@ -706,12 +706,12 @@ def _shown_gain(after: LmState, *, words: bool = True) -> float:
     return paired + document.char_odds.get(after.tail[-1:], 0.0) + worded
 
 
-def _shown_words(in_step: str) -> dict[str, float]:
-    """The dictionary words of two characters or more the document shows in step (`in_step`,
-    as `read_in_step` leaves it), in Simplified, each with WORD_CACHE_SHARE's log odds; not
-    those with 他 or 她, which the document's pronouns weigh (`_pronoun_odds`)."""
+def _shown_words(shown: str) -> dict[str, float]:
+    """The dictionary words of two characters or more the document shows in step (`shown`:
+    `read_in_step`'s text `as_written`), each with WORD_CACHE_SHARE's log odds; not those
+    with 他 or 她, which the document's pronouns weigh (`_pronoun_odds`)."""
     word_logp = language_model().word_logp
-    words = [w for w in jieba_ready().lcut(as_written(in_step), HMM=False) if is_han(w[0])]
+    words = [w for w in jieba_ready().lcut(shown, HMM=False) if is_han(w[0])]
     counts = Counter(w for w in words if len(w) >= 2 and w in word_logp)
     share, total = WORD_CACHE_SHARE, max(len(words), 1)
     return {
@@ -723,12 +723,12 @@ def _shown_words(in_step: str) -> dict[str, float]:
     }
 
 
-def _shown_in_step(in_step: str) -> tuple[frozenset[str], dict[str, float]]:
-    """The pairs of Chinese characters the document shows in step (`in_step`, as
-    `read_in_step` leaves it), in Simplified with 她 as 他; and the characters it writes at
-    least twice, more often than news text does, each with DOCUMENT_CHAR_WEIGHT times the log
-    ratio of the two frequencies, at most DOCUMENT_CHAR_MOST (not 他 or 她, see `_shown_gain`)."""
-    shown = as_written(in_step).translate(_ONE_PRONOUN)
+def _shown_in_step(shown: str) -> tuple[frozenset[str], dict[str, float]]:
+    """The pairs of Chinese characters the document shows in step (`shown`: `read_in_step`'s
+    text `as_written`), with 她 as 他; and the characters it writes at least twice, more often
+    than news text does, each with DOCUMENT_CHAR_WEIGHT times the log ratio of the two
+    frequencies, at most DOCUMENT_CHAR_MOST (not 他 or 她, see `_shown_gain`)."""
+    shown = shown.translate(_ONE_PRONOUN)
     pairs = frozenset(a + b for a, b in itertools.pairwise(shown) if is_han(a) and is_han(b))
     counts = Counter(char for char in shown if is_han(char) and char not in _PRONOUN_SET)
     total, lm = counts.total(), language_model()
@@ -1784,7 +1784,8 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         return text, []
     names = names_in(text)
     in_step = read_in_step(text)
-    pairs, char_odds = _shown_in_step(in_step)
+    shown = as_written(in_step)  # read once for its pairs, characters and words
+    pairs, char_odds = _shown_in_step(shown)
     called = _as_called(names)
     document = _Document(
         _unused_forms(text),
@@ -1796,7 +1797,7 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         name_firsts=_codes_of("".join(name[0] for name in names)),
         pairs=pairs,
         char_odds=char_odds,
-        word_odds=_shown_words(in_step),
+        word_odds=_shown_words(shown),
     )
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
