@@ -517,6 +517,22 @@ def test_a_character_hidden_whole_is_not_slipped_in_for_a_word_the_document_show
     assert "。“按新政," in repair_showing(text, [], "!鞍葱抡?,")
 
 
+def test_a_question_mark_hides_two_bytes_only_where_they_made_no_character() -> None:
+    # The decoder made a '?' of a pair that was no character.  。“血管通了 had been read
+    # 。“血管外吃: 外 = `cd e2` and 吃 = `b3 d4` would put `e2 b3` under the '?', a character
+    # the decoder would have shown; 通 = `cd a8` and 了 = `c1 cb` put `a8 c1` there, which is none.
+    assert garble._bad_pair_seconds(0xA1) == ()  # `a1` and any lead: a symbol, or user-defined
+    assert 0xC1 in garble._bad_pair_seconds(0xA8)
+    assert tuple(x for x in garble.HIGH if garble._bad_pair_seconds(x)) == garble.BAD_PAIR_FIRSTS
+    for text, damage, read in (
+        ("手术很成功。“血管通了的那一刻，我心里的石头落了地。”医生说。\n", "把芡?说", "“血管通了"),
+        ("大家熟络起来。焊接班建了一个微信群，谁有问题就在群里问。\n", "附影嘟?", "焊接班建了"),
+        # 服 = `b7 fe` and 務 = `84 d5`: `fe 84` is no character; 法 = `b7 a8` would make `a8 84` one
+        ("他带来了常用零件。“服务队不光是修东西，还陪老人聊天。”队长说。\n", "胺?", "“服務隊"),
+    ):
+        assert read in repair_showing(text, [], damage)
+
+
 def test_the_document_s_words_gain_the_more_the_rarer_and_the_more_often_written() -> None:
     odds = garble._shown_words("他们说，果子熟了。果子甜，今年果子多。今年雨水足。她们笑了。\n")
     assert odds["果子"] > odds["今年"] > 0

@@ -78,6 +78,9 @@ TO_ASCII = {v: k for k, v in FULL_WIDTH.items()}
 _MARKS_FULL_WIDTH = str.maketrans({k: v for k, v in FULL_WIDTH.items() if k != "?"})
 _ALL_FULL_WIDTH = str.maketrans(FULL_WIDTH)
 HIGH = tuple(range(0x80, 0xFF))  # what a byte hidden under '?' can be
+# What a byte hidden under a '?' with the next one can be: the first of a pair that is neither a
+# character nor user-defined, for some lead after it (`_bad_pair_seconds`): symbol rows, 0x80.
+BAD_PAIR_FIRSTS = (0x80, 0xA2, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xD7, 0xFE)
 # Byte pairs that cannot survive in the stream unless observed as that mark: 。 split it and the
 # full-width marks became ASCII, wherever they occurred, even across two characters.
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
@@ -150,6 +153,10 @@ QUIET = 2 * CONTEXT + 2  # tokens free of '?' on each side of a cut
 # Penalties (log-probability) for explanations that need more than the plain mechanism.
 COST_LOST_ASCII = -3.0
 REPORT_OPENING = 12  # characters enough to see a dateline (本报讯, 新华社南京3月12日电) open
+# A '?' over the pending character's trail and the next lead (`_expand_question`).  Until stop 56
+# the two bytes could be any; now only a pair that is no character (BAD_PAIR_FIRSTS), which
+# rules out most readings that had used it.  -4.5 and -3 then read 份。可 as 份法律 (a sentence
+# end hidden under the '?'): bench/unseen x2, seed 7, 231 places at -6, 233 and 235.
 COST_TWO_HIDDEN = -6.0
 COST_MISSING_BYTE = -8.0
 COST_UNEXPLAINED_READING = -8.0  # an inserted reading the bytes before it do not explain
@@ -1233,8 +1240,28 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         for h in _feed(hyp, HIGH, pos, hidden=True):
             swallowed = _swallowed(h, pos, following, bracket=token.opens_bracket)
             yield i + 1, _pay(swallowed, COST_LOST_ASCII)
-            two = h._replace(pending=HIGH[1:], pending_from=pos, hidden=h.hidden + 1)
+        # A lead known only as a range went with a dropped pair: the character vanished whole,
+        # and is read among the few whose trail can start a bad pair (。”她還向: `df 80`, 還).
+        whole = len(hyp.pending) > 1
+        for h in _feed(hyp, BAD_PAIR_FIRSTS, pos, hidden=True, unseen=whole):
+            two = h._replace(
+                pending=_bad_pair_seconds(h.last), pending_from=pos, hidden=h.hidden + 1
+            )
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
+
+
+@cache
+def _bad_pair_seconds(first: int) -> tuple[int, ...]:
+    """The lead bytes that make no character after `first`, nor a user-defined pair: the
+    decoder made a '?' of two bytes only where they were no pair at all, so the character before
+    one ended with a byte of BAD_PAIR_FIRSTS (`a7` of 效 = `d0 a7`, before 率 = `c2 ca`; not 小 =
+    `d0 a1`, since `a1` and any lead make a symbol: 效率低 had been read 小皇帝)."""
+    char_of = tables().char_of
+    return tuple(
+        second
+        for second in HIGH[1:]
+        if first << 8 | second not in char_of and not is_user_defined(first, second)
+    )
 
 
 def _read_as(pending: tuple[int, ...] | None, syllable: str) -> tuple[int, ...]:
