@@ -275,7 +275,9 @@ def test_a_rare_listed_character_is_read_with_its_reading() -> None:
 
 
 def test_the_letters_of_a_reading_are_no_rare_characters_the_document_shows() -> None:
-    # ǎ of (chǎn) is shown in step, but it is no character the text holds: 增长3.2%ǎ县
+    # ǎ of (chǎn) is shown in step, but it is no character the text holds: 增长3.2%ǎ县.  And
+    # the '?' after an orphan that a split ended is the ？ made ASCII that split it: %??h had
+    # been read %還衕, the second '?' over 還's trail `80` and a lead (`_split_by_question_mark`).
     text = "预计总产量同比增长3.2%。县农业农村局还组织农技人员深入田间地头。\n"
     assert repaired_exactly(text, ["產"])
 

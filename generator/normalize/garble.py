@@ -1223,7 +1223,7 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         if hyp.pending is None:
             yield from ((token.after_syllable, _proven(h)) for h in _missing_byte(hyp, token))
         return
-    for h in _feed_bytes(hyp, FULL_WIDTH["?"].encode("gbk"), pos):
+    for h in _feed_bytes(hyp, QUESTION_MARK_BYTES, pos):
         yield i + 1, h
     # A misread run that ends a piece right before a time's minutes (上午7:30 seen as 午?:30)
     # ended at the hour's digit, which the '?' swallowed: the byte is lost, not absent.
@@ -1234,20 +1234,33 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         for h in _feed(hyp, HIGH, pos, hidden=True, unseen=unseen):
             h = _note(h, pos, "'?' is a byte orphaned at a split point")
             h = _pay(h, ORPHAN_ENDS_UNSEEN_GAIN) if unseen else h
-            yield i + 1, _text_end(h, pos) if token.ends_text else h
+            if _split_by_question_mark(tokens, i):
+                mark = tokens[i + 1].start
+                yield from ((i + 2, m) for m in _feed_bytes(h, QUESTION_MARK_BYTES, mark))
+            else:
+                yield i + 1, _text_end(h, pos) if token.ends_text else h
     if hyp.pending is not None:
         following = _following(tuple(tokens[i + 1 : i + 1 + REPORT_OPENING]))
         for h in _feed(hyp, HIGH, pos, hidden=True):
             swallowed = _swallowed(h, pos, following, bracket=token.opens_bracket)
             yield i + 1, _pay(swallowed, COST_LOST_ASCII)
-        # A lead known only as a range went with a dropped pair: the character vanished whole,
-        # and is read among the few whose trail can start a bad pair (。”她還向: `df 80`, 還).
+        # A lead known only as a range (a dropped pair or a '?' hid it): the character vanished
+        # whole, and is read among the few whose trail can start a bad pair (。”她還向: 還 =
+        # `df 80`, its lead dropped with 她's trail, its trail under the '?').
         whole = len(hyp.pending) > 1
         for h in _feed(hyp, BAD_PAIR_FIRSTS, pos, hidden=True, unseen=whole):
             two = h._replace(
                 pending=_bad_pair_seconds(h.last), pending_from=pos, hidden=h.hidden + 1
             )
             yield i + 1, _pay(two, COST_TWO_HIDDEN)
+
+
+def _split_by_question_mark(tokens: list[_Token], i: int) -> bool:
+    """Is the '?' after token i what split the stream there, if the '?' at i is an orphan?  Then
+    it is a ？ made ASCII, not a misread pair: %。縣 (`25 a1 | a3 bf | 68`) seen as %??h is not
+    %還衕, `a1`'s orphan then `80` and a lead under the second '?'."""
+    following = tokens[i + 1] if i + 1 < len(tokens) else None
+    return following is not None and following.kind == "?" and not following.syllable
 
 
 @cache
