@@ -1231,10 +1231,11 @@ def _expand_question(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[
         # Where a dropped pair left the lead unknown too, the orphan ends a character nothing
         # else shows (國家 before 。: `f8 bc` dropped, `d2` orphaned): the model names it.
         unseen = hyp.pending is not None and len(hyp.pending) > 1
+        split_by_mark = _split_by_question_mark(tokens, i)
         for h in _feed(hyp, HIGH, pos, hidden=True, unseen=unseen):
             h = _note(h, pos, "'?' is a byte orphaned at a split point")
             h = _pay(h, ORPHAN_ENDS_UNSEEN_GAIN) if unseen else h
-            if _split_by_question_mark(tokens, i):
+            if split_by_mark:
                 mark = tokens[i + 1].start
                 yield from ((i + 2, m) for m in _feed_bytes(h, QUESTION_MARK_BYTES, mark))
             else:
