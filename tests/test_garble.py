@@ -1077,3 +1077,15 @@ def test_a_reading_no_listed_character_explains_leaves_the_garble_before_it_repa
     once = normalize_text(text).text
     assert once == "经表\n"
     assert normalize_text(once).text == once
+
+
+def test_a_repair_in_damaged_text_is_weighed_against_the_question_marks_left_otherwise() -> None:
+    # Where the text shows damage, a '?' repair leaves is shown as ？, so a reading is weighed
+    # against that, not against a character lost some other way.  常客 = `b3 a3 bf cd`: `a3 bf`
+    # is ？, made '?', and 常's lead was orphaned before it (。??歪B).  Weighed against 。□□歪B,
+    # 常客酈 had lost by 1.4 and the text read 。？？歪B.
+    text = "每到周末，这里就是夜市最热闹的时候。常客郦晓峰带着读初中的女儿来吃烧烤。\n"
+    assert "時候。常客酈曉峰" in repair_showing(text, ["鬧"], "鬧(nào)的時候。??歪B曉峰")
+    # A real question mark is still left as one: 二次创业？ of seed 001.
+    text = "开发区该如何乘势而上、二次创业？昨天，市委书记带队开展专题调研。\n"
+    assert "創業(yè)?昨天" in repair_showing(text, ["業"], "創業(yè)?昨天")

@@ -85,7 +85,8 @@ BAD_PAIR_FIRSTS = (0x80, 0xA2, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xD7, 0xFE)
 # full-width marks became ASCII, wherever they occurred, even across two characters.
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
 SENTENCE_END_BYTES = "。".encode("gbk")
-QUESTION_MARK_BYTES = "？".encode("gbk")
+QUESTION_MARK = "？"
+QUESTION_MARK_BYTES = QUESTION_MARK.encode("gbk")
 OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
 # Marks a repair may produce (、 cut the pieces).  The small forms ﹐﹑﹔﹕﹖﹗ are Taiwan text's
 # commas and stops (`a9 6f`-`a9 75`): read a byte late, their trail is an ASCII letter (末o).
@@ -580,18 +581,21 @@ def _quoted_after_text(quoted: str, text: str) -> str:
 
 
 def _scored_tokens(
-    state: LmState, tokens: list[_Token], *, as_left: bool = False
+    state: LmState, tokens: list[_Token], *, as_left: bool = False, asked: bool = False
 ) -> tuple[LmState, float]:
     """Observed tokens as they read, each '?' a character lost some other way; and what the
     names they show gain (`_name_gain`), as a reading showing them would.  `as_left`: a ？ too,
     for the text as repair would leave it: the punctuation step makes a '?' left next to Chinese
-    ？, and repair must judge its own output as it judged the text it came from (idempotence)."""
+    ？, and repair must judge its own output as it judged the text it came from (idempotence).
+    `asked`: each '?' and ？ read as the question mark the text would then show."""
     gained, before = 0.0, ""
     for token in tokens:
         if token.kind == "note" and not (as_left and _stays_as_text(token, before)):
             continue
-        lost = token.kind == "?" or (as_left and token.data == QUESTION_MARK_BYTES)
-        text = LOST if lost else token.data.decode("gbk")
+        if token.kind == "?" or (as_left and token.data == QUESTION_MARK_BYTES):
+            text = QUESTION_MARK if asked else LOST
+        else:
+            text = token.data.decode("gbk")
         after = _scored(state, text)
         gained += _name_gain(state, after) + _shown_gain(after)
         state, before = after, text[-1:]
@@ -1675,8 +1679,12 @@ def _accepted(
     """Only a gain in fluency justifies rewriting text.  In a text that shows no inserted
     reading (`strict`) a '?' is rarely a misread byte: there the gain must be clear and, with
     no sign of misreading (text re-read, an eaten `(`, an orphan trail), pay for every byte it
-    assumes, or bare '?' runs would be filled with invented words."""
-    state, named = _scored_tokens(_opening(tokens, first, quoted), tokens[first:end], as_left=True)
+    assumes, or bare '?' runs would be filled with invented words.  Where the text shows
+    damage, a '?' left is a ？ in the text shown, and the reading is weighed against that (a
+    lost character is likelier mid-sentence than a ？: 。常客酈 had lost to 。□□歪B, and the
+    text read 。？？歪B); where it shows none, against a character lost, as before."""
+    opening = _opening(tokens, first, quoted)
+    state, named = _scored_tokens(opening, tokens[first:end], as_left=True, asked=not strict)
     gain = hyp.score - state.score - named
     if not strict:
         return gain >= 0.0
