@@ -1682,7 +1682,8 @@ def _accepted(
     assumes, or bare '?' runs would be filled with invented words.  Where the text shows
     damage, a '?' left is a ？ in the text shown, and the reading is weighed against that (a
     lost character is likelier mid-sentence than a ？: 。常客酈 had lost to 。□□歪B, and the
-    text read 。？？歪B); where it shows none, against a character lost, as before."""
+    text read 。？？歪B); where it shows none, against a character lost, with STRICT_MARGIN
+    to clear."""
     opening = _opening(tokens, first, quoted)
     state, named = _scored_tokens(opening, tokens[first:end], as_left=True, asked=not strict)
     gain = hyp.score - state.score - named
