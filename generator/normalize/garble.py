@@ -85,7 +85,7 @@ BAD_PAIR_FIRSTS = (0x80, 0xA2, 0xA4, 0xA5, 0xA6, 0xA7, 0xA8, 0xA9, 0xD7, 0xFE)
 # full-width marks became ASCII, wherever they occurred, even across two characters.
 STREAM_MARKS = frozenset(int.from_bytes(m.encode("gbk")) for m in "。，？！（）；：")
 SENTENCE_END_BYTES = "。".encode("gbk")
-QUESTION_MARK = "？"
+QUESTION_MARK = FULL_WIDTH["?"]
 QUESTION_MARK_BYTES = QUESTION_MARK.encode("gbk")
 OPEN_BRACKET, CLOSE_BRACKET = "（".encode("gbk"), "）".encode("gbk")
 # Marks a repair may produce (、 cut the pieces).  The small forms ﹐﹑﹔﹕﹖﹗ are Taiwan text's
