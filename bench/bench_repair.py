@@ -40,9 +40,10 @@ the seeds' lists look like one common set, 優區堅專導書標機準獎產發�
 as if the model had been given more news text, this very text among it.  How far that lifts
 `--people-daily` is the most a larger corpus could give the repair as it stands.
 
-`--oracle` is another: each window takes the best of the readings the search kept whose text
-the reference holds, as a perfect re-ranker of them would.  It shows how much of the gap is the
-model's choice among what the search finds, and how much the search never finds.
+`--oracle` is another (with `--articles` too): each window takes the best of the readings the
+search kept whose text the reference holds ('□' standing for the ASCII byte it lost), as a
+perfect re-ranker of them would.  It shows how much of the gap is the model's choice among what
+the search finds, and how much the search never finds.
 """
 
 from __future__ import annotations
@@ -108,19 +109,30 @@ def count_held_out_too() -> None:
 
 def rerank_by_reference(reference: list[str]) -> None:
     """`--oracle`: each window's readings put the first whose text `reference[0]` (set per
-    article) holds first."""
+    article) holds first.  Every part is repaired in this process: a helper forked for an
+    earlier article would still hold that article's reference, and re-rank nothing."""
     search = garble._windows
+    garble.spare_cores = lambda: 0
 
     def reranked(tokens, strict: bool, quoted: str, offset: int):
         for first, end, readings in search(tokens, strict, quoted, offset):
             right = next(
-                (h for h in readings if garble._text(h.out, notes=False) in reference[0]), None
+                (h for h in readings if _holds(reference[0], garble._text(h.out, notes=False))),
+                None,
             )
             if right is not None:
                 readings = [right, *(h for h in readings if h is not right)]
             yield first, end, readings
 
     garble._windows = reranked
+
+
+def _holds(reference: str, reading: str) -> bool:
+    """Does `reference` hold `reading`, a '□' in it standing for the ASCII byte it lost?"""
+    if LOST not in reading:
+        return reading in reference
+    pattern = re.escape(reading).replace(re.escape(LOST), "[\\x00-\\x7f]")
+    return re.search(pattern, reference) is not None
 
 
 def own_paragraphs(folder: Path, pattern: str = "*") -> list[str]:
@@ -259,6 +271,7 @@ def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) 
         for doc in range(docs):
             rng = random.Random(seed * 1000 + doc)
             damaged, reference = corrupt(gold, listing.pick(to_traditional(gold), rng))
+            ORACLE_REFERENCE[:] = [reference]
             start = time.perf_counter()
             clean = normalize_text(damaged).text
             score.seconds += time.perf_counter() - start
@@ -290,9 +303,14 @@ def _share(part: int, whole: int) -> str:
     return f"{part / max(whole, 1):.2%} ({part:,} of {whole:,})"
 
 
-def evaluate_articles(docs: int, seed: int, listing: Listing, folder: Path) -> None:
+def evaluate_articles(
+    docs: int, seed: int, listing: Listing, folder: Path, diagnostic: str = ""
+) -> None:
     score = score_articles(docs, seed, listing, folder)
-    print(f"gold articles of {folder}: {score.runs // docs} x {docs} corruptions (seed {seed})")
+    print(
+        f"gold articles of {folder}: {score.runs // docs} x {docs} corruptions{diagnostic}"
+        f" (seed {seed})"
+    )
     print(f"identical to gold: {score.identical} of {score.runs}")
     print(f"CER of the normalized text: {score.errors / score.chars:.3%}")
     print(f"  without the '□' for destroyed digits and letters: {score.misread / score.chars:.3%}")
@@ -353,16 +371,16 @@ def main() -> None:
     if args.seen:
         count_held_out_too()
     if args.oracle:
-        if args.articles:
-            parser.error("--oracle re-ranks corrupted paragraphs, not --articles")
         rerank_by_reference(ORACLE_REFERENCE)
     start = time.perf_counter()
     tables(), language_model()
     print(f"one-off load of tables and language model: {time.perf_counter() - start:.2f} s")
+    diagnostic = " (counted by the model: --seen)" if args.seen else ""
+    diagnostic += " (the right kept reading chosen: --oracle)" if args.oracle else ""
     if args.articles:
         if not any(args.gold.glob("*.txt")):
             parser.error(f"no clean articles (*.txt) in {args.gold}")
-        evaluate_articles(args.docs, args.seed, listing, args.gold)
+        evaluate_articles(args.docs, args.seed, listing, args.gold, diagnostic)
         return
     pool, kind = _pool(args)
     if not pool:
@@ -372,8 +390,6 @@ def main() -> None:
     for doc in range(args.docs):
         rng = random.Random(args.seed * 1000 + doc)
         total.add(evaluate(make_article(pool, rng, original=whole), rng, listing))
-    diagnostic = " (counted by the model: --seen)" if args.seen else ""
-    diagnostic += " (the right kept reading chosen: --oracle)" if args.oracle else ""
     print(
         f"articles: {args.docs} x ~{ARTICLE_CHARS} chars of {kind}{diagnostic} (seed {args.seed})"
     )
