@@ -117,7 +117,11 @@ def rerank_by_reference(reference: list[str]) -> None:
     def reranked(tokens, strict: bool, quoted: str, offset: int):
         for first, end, readings in search(tokens, strict, quoted, offset):
             right = next(
-                (h for h in readings if _holds(reference[0], garble._text(h.out, notes=False))),
+                (
+                    h
+                    for h in readings
+                    if reference_holds(reference[0], garble._text(h.out, notes=False))
+                ),
                 None,
             )
             if right is not None:
@@ -127,7 +131,7 @@ def rerank_by_reference(reference: list[str]) -> None:
     garble._windows = reranked
 
 
-def _holds(reference: str, reading: str) -> bool:
+def reference_holds(reference: str, reading: str) -> bool:
     """Does `reference` hold `reading`, a '□' in it standing for the ASCII byte it lost?"""
     if LOST not in reading:
         return reading in reference

@@ -12,11 +12,11 @@ from opencc import OpenCC
 
 from bench.bench_normalize import densely_damaged_article
 from bench.bench_repair import (
-    _holds,
     evaluate,
     make_article,
     own_paragraphs,
     paragraphs,
+    reference_holds,
     rerank_by_reference,
     score_articles,
 )
@@ -997,10 +997,12 @@ def test_the_oracle_takes_a_lost_byte_for_the_ascii_byte_it_was() -> None:
     # for '□' there), so the oracle must find it in the reference: it never had, and so counted
     # every window with a lost digit as one whose right reading the search never kept.
     reference = "焊接班第一期只能收30人，報名的有9"
-    assert _holds(reference, "只能收□0人，")
-    assert not _holds(reference, "只能是□0人，")
-    assert _holds("她說。”\n9點12分", "她說。”□9點")
-    assert not _holds(reference, "只能□30人")  # a Chinese character's bytes are never lost whole
+    assert reference_holds(reference, "只能收□0人，")
+    assert not reference_holds(reference, "只能是□0人，")
+    assert reference_holds("她說。”\n9點12分", "她說。”□9點")
+    assert not reference_holds(
+        reference, "只能□30人"
+    )  # a Chinese character's bytes are never lost whole
 
 
 def test_a_damaged_article_repaired_in_parts_reads_as_repaired_whole(monkeypatch) -> None:
