@@ -52,6 +52,7 @@ import argparse
 import difflib
 import html
 import math
+import os
 import random
 import re
 import sys
@@ -71,6 +72,7 @@ from generator.normalize.bigrams import corpus_lines, corpus_path, count_lines
 from generator.normalize.garble import LOST, diff_regions, repair_garbles, tables
 from generator.normalize.lm import is_han, language_model
 from generator.normalize.pinyin import remove_pinyin_annotations
+from generator.parallel import CORES_VARIABLE
 
 ARTICLE_CHARS = 5000
 ORIGINAL_SHARE = 0.25  # share of whole gold paragraphs among the recombined ones
@@ -112,7 +114,7 @@ def rerank_by_reference(reference: list[str]) -> None:
     article) holds first.  Every part is repaired in this process: a helper forked for an
     earlier article would still hold that article's reference, and re-rank nothing."""
     search = garble._windows
-    garble.spare_cores = lambda: 0
+    os.environ[CORES_VARIABLE] = "1"
 
     def reranked(tokens, strict: bool, quoted: str, offset: int):
         for first, end, readings in search(tokens, strict, quoted, offset):
@@ -133,8 +135,6 @@ def rerank_by_reference(reference: list[str]) -> None:
 
 def reference_holds(reference: str, reading: str) -> bool:
     """Does `reference` hold `reading`, a '□' in it standing for the ASCII byte it lost?"""
-    if LOST not in reading:
-        return reading in reference
     pattern = re.escape(reading).replace(re.escape(LOST), "[\\x00-\\x7f]")
     return re.search(pattern, reference) is not None
 
@@ -308,7 +308,7 @@ def _share(part: int, whole: int) -> str:
 
 
 def evaluate_articles(
-    docs: int, seed: int, listing: Listing, folder: Path, diagnostic: str = ""
+    docs: int, seed: int, listing: Listing, folder: Path, diagnostic: str
 ) -> None:
     score = score_articles(docs, seed, listing, folder)
     print(

@@ -985,7 +985,7 @@ def test_the_oracle_puts_first_the_kept_reading_the_reference_holds(monkeypatch)
     damaged, reference = corrupt(TOLD_ME, [])
     assert "教練敢說," in remove_pinyin_annotations(repair_garbles(damaged)[0])[0]
     monkeypatch.setattr(garble, "_windows", garble._windows)  # put back after the test
-    monkeypatch.setattr(garble, "spare_cores", garble.spare_cores)
+    monkeypatch.delenv(parallel.CORES_VARIABLE, raising=False)  # put back after the test
     rerank_by_reference([reference])
     assert remove_pinyin_annotations(repair_garbles(damaged)[0])[0] == reference
     # Helpers forked for an earlier article would still hold its reference: none is used.
@@ -1000,9 +1000,8 @@ def test_the_oracle_takes_a_lost_byte_for_the_ascii_byte_it_was() -> None:
     assert reference_holds(reference, "只能收□0人，")
     assert not reference_holds(reference, "只能是□0人，")
     assert reference_holds("她說。”\n9點12分", "她說。”□9點")
-    assert not reference_holds(
-        reference, "只能□30人"
-    )  # a Chinese character's bytes are never lost whole
+    # A Chinese character's bytes are never lost whole.
+    assert not reference_holds(reference, "只能□30人")
 
 
 def test_a_damaged_article_repaired_in_parts_reads_as_repaired_whole(monkeypatch) -> None:
