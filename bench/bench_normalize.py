@@ -1,8 +1,9 @@
 """Normalization speed: chars/s on clean text (target >= 1M) and seconds per damaged
-5,000-character article (target < 1 s): the seeds' own damage, and a densely damaged article
-(fresh articles' paragraphs freshly corrupted, a garble every ~140 characters) on every core
-against one core in the same run, each the first time in a fresh process (a new article) and
-again (its words cached); twenty thousand hostile short lines against two thousand; and
+5,000-character article (target < 1 s): the seeds' own damage, a densely damaged article
+(fresh articles' paragraphs freshly corrupted, a garble every ~140 characters), and a blind
+article rich in quotations corrupted as bench_repair.py does (bench/unseen bi1: a '?' every ~40
+characters, as in bench/unseen), on every core against one core in the same run, each the first
+time in a fresh process (a new article) and again (its words cached); twenty thousand hostile short lines against two thousand; and
 how many clean Simplified news paragraphs (the 1,948 People's Daily paragraphs garble repair
 holds out) normalization changes, which should be none.
 Run: python bench/bench_normalize.py"""
@@ -31,6 +32,7 @@ DAMAGED_CHARS = 5_000
 REPEATS = 3
 LINES = 20_000
 FIRST_ARTICLES = "[a-z][0-9].txt"
+BLIND_ARTICLE = ROOT / "bench" / "unseen" / "bi1.txt"
 WARM_UP = "工業(yè)化，表?yè)P(yáng)。\n"  # loads what garble repair needs, and knows few words
 
 
@@ -59,6 +61,14 @@ def densely_damaged_article() -> tuple[int, str]:
     return len(article), corrupt(article, DEFAULT_LISTING.pick(to_traditional(article), rng))[0]
 
 
+def blind_article() -> tuple[int, str]:
+    """BLIND_ARTICLE's length, and the article corrupted as bench_repair.py's first corruption
+    of it with seed 7 (`bench_repair.score_articles`)."""
+    gold = BLIND_ARTICLE.read_text(encoding="utf-8")
+    rng = random.Random(7 * 1000)
+    return len(gold), corrupt(gold, DEFAULT_LISTING.pick(to_traditional(gold), rng))[0]
+
+
 def first_time(text_name: str, cores: str = "") -> float:
     """Seconds a fresh process takes to normalize the text the first time, its tables and
     models loaded beforehand (a build loads them once): what a new article costs, before the
@@ -70,13 +80,18 @@ def first_time(text_name: str, cores: str = "") -> float:
 
 
 def _time_first_normalization(text_name: str) -> None:
-    text = damaged_article() if text_name == "damaged" else densely_damaged_article()[1]
+    text = damaged_article() if text_name == "damaged" else _with_length(text_name)[1]
     normalize_text(WARM_UP)
     wordlm.available()  # the word trigrams, loaded at a window's second reading: WARM_UP has one
     charngrams.char_ngrams()  # the five-grams too
     start = time.perf_counter()
     normalize_text(text)
     print(time.perf_counter() - start)
+
+
+def _with_length(text_name: str) -> tuple[int, str]:
+    """The clean length and the damaged text of the densely damaged or the blind article."""
+    return densely_damaged_article() if text_name == "dense" else blind_article()
 
 
 def _damaged_seeds() -> list[str]:
@@ -131,13 +146,14 @@ def main() -> None:
         f"damaged article: {len(damaged):,} chars in {first:.3f} s the first time,"
         f" {again:.3f} s again (target < 1 s)"
     )
-    chars, dense = densely_damaged_article()
-    first, one, again = first_time("dense"), first_time("dense", cores="1"), best_of(dense)
-    print(
-        f"densely damaged article: {chars:,} chars ({len(dense):,} damaged, {dense.count('?')} '?')"
-        f" in {first:.3f} s the first time on every core, {one:.3f} s on one"
-        f" ({one / first:.2f}x), {again:.3f} s again (target < 1 s)"
-    )
+    for name, label in (("dense", "densely damaged article"), ("blind", "blind article")):
+        chars, text = _with_length(name)
+        first, one, again = first_time(name), first_time(name, cores="1"), best_of(text)
+        print(
+            f"{label}: {chars:,} chars ({len(text):,} damaged, {text.count('?')} '?')"
+            f" in {first:.3f} s the first time on every core, {one:.3f} s on one"
+            f" ({one / first:.2f}x), {again:.3f} s again (target < 1 s)"
+        )
     for name, line in HOSTILE_LINES.items():
         few, many = (best_of(hostile_text(line, n)) for n in (LINES // 10, LINES))
         print(

@@ -31,6 +31,24 @@ def gendered_words() -> dict[str, bool]:
 
 
 @cache
+def address_words() -> frozenset[str]:
+    """Words of address before a word that names a woman or a man (老 of 老大娘)."""
+    return frozenset(_people()["address"])
+
+
+@cache
+def relatives() -> frozenset[str]:
+    """Words for a person's relation to another that say nothing of their sex (老伴, 孩子)."""
+    return frozenset(_people()["relatives"])
+
+
+@cache
+def spoken_of() -> frozenset[str]:
+    """Words after which a person is spoken of (说起儿子), not the sentence's subject."""
+    return frozenset(_people()["spoken_of"])
+
+
+@cache
 def sex_prefixes() -> dict[str, bool]:
     """First character -> True for a woman (女司机), False for a man (男护士)."""
     return {_people()["woman_prefix"]: True, _people()["man_prefix"]: False}

@@ -18,6 +18,7 @@ name is made of.
 from __future__ import annotations
 
 import csv
+import itertools
 import math
 import re
 from collections import Counter
@@ -28,11 +29,14 @@ from generator.normalize.lm import QUOTE_OPENER, is_han, language_model, quoted_
 from generator.normalize.pinyin import ANNOTATION
 from generator.normalize.script import simplify
 from generator.people import (
+    address_words,
     after_subject,
     gendered_words,
     place_words,
+    relatives,
     saying_words,
     sex_prefixes,
+    spoken_of,
     surnames,
 )
 from generator.tables import cached_table, cedict_file, jieba_ready, package_file
@@ -165,11 +169,11 @@ def names_in(text: str) -> frozenset[str]:
 
 
 def _surnamed_by_document(in_step: str) -> set[str]:
-    """Names whose surname the list lacks (卯丽萍, 矫子墨) or takes for a word (原宏亮),
-    told by the document: a character it writes before the same two-character given name (a
-    name's character in it) at least twice, apart from the words around them, the given name
-    never without it, and the person once a speaker (卯丽萍说).  Not 走在前 nor 今冬明春: no one
-    speaks.  `in_step`: the text as `read_in_step` leaves it."""
+    """Names whose surname the list lacks (卯丽萍, 矫子墨) or takes for a word (原宏亮), or whose
+    given name is a word (亓建设, 禚海燕), told by the document: a character it writes before the
+    same two-character given name at least twice, apart from the words around them, the given
+    name never without it, and the person once a speaker (卯丽萍说).  Not 走在前 nor 今冬明春: no
+    one speaks.  `in_step`: the text as `read_in_step` leaves it."""
     shown = as_written(in_step)
     frequency = jieba_ready().dt.FREQ
     names, pairs, apart = _three_character_counts(shown)
@@ -178,12 +182,21 @@ def _surnamed_by_document(in_step: str) -> set[str]:
         for name, count in names.items()
         if apart[name] >= 2
         and pairs[name[1:]] == count
-        and name[0] not in surnames()
-        and any(_woman_log_odds(char) is not None for char in name[1:])  # 墨 of 矫子墨 is rare
-        and all(frequency.get(part, 0) < NAME_MAX_FREQUENCY for part in (name[:2], name[1:]))
+        and _reads_as_name(name, frequency)
         and not frequency.get(name, 0)
         and any(name + said in shown for said in saying_words())
     }
+
+
+def _reads_as_name(name: str, frequency: dict[str, int]) -> bool:
+    """Can three characters be a name: one of the last two a name's (墨 of 矫子墨 is rare), the
+    first two no word (走在 of 走在前), nor the last two where the list lacks the first (一个人)?
+    After a surname the list holds, the given name may be a word (亓建设, 禚海燕)."""
+    return (
+        any(_woman_log_odds(char) is not None for char in name[1:])
+        and frequency.get(name[:2], 0) < NAME_MAX_FREQUENCY
+        and (name[0] in surnames() or frequency.get(name[1:], 0) < NAME_MAX_FREQUENCY)
+    )
 
 
 def _three_character_counts(shown: str) -> tuple[Counter[str], Counter[str], Counter[str]]:
@@ -252,17 +265,58 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
     start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
     narrative = _SENTENCE_END.split(_outside_quotations(text[start:at]))
     recent = [s for s in narrative if s.strip()][-SENTENCES_BACK:]
-    given_names = _given_names(names_in(text))
+    written = _as_written(names_in(text))
     for back in range(len(recent) - 1, -1, -1):
-        people = _people(recent[back], given_names)
+        people = _people(recent[back], written)
         if not people:
             share = _pronoun_share(recent[back])
             if share is not None:
                 return share, _SINGULAR_PRONOUN.findall(recent[back])[-1]
             continue
-        found = people[-1] if quoting else people[0]
+        found = _as_the_document_tells(text, people[-1] if quoting else people[0])
         return _weighed_by_pronouns(found, "".join(recent[back:]))
     return None
+
+
+def _as_the_document_tells(text: str, person: tuple[float | None, str]) -> tuple[float | None, str]:
+    """A person the document names, their sex as it tells it where it names them: a word right
+    before the name that says it (加尔肯的儿子叶尔兰: 尔兰 leans a woman's name), or else, where the
+    name says nothing, the 他 and 她 of the narrative sentences after those naming them."""
+    woman, name = person
+    if name not in names_in(text):
+        return person
+    titled = _titled_elsewhere(text, name)
+    if titled is not None:
+        return titled, name
+    return (_pronouns_after(text, name) if woman is None else woman), name
+
+
+@lru_cache(maxsize=256)
+def _titled_elsewhere(text: str, name: str) -> float | None:
+    """P(woman) by a word right before the name anywhere in `text` that says it (女队长吴雨彤)."""
+    shown = as_written(read_in_step(text))
+    for found in re.finditer(re.escape(name), shown):
+        before = shown[max(0, found.start() - 3) : found.start()]
+        said = next((s for k in (3, 2) if (s := _gendered(before[-k:])) is not None), None)
+        if said is not None:
+            return CERTAIN if said else 1 - CERTAIN
+    return None
+
+
+@lru_cache(maxsize=256)
+def _pronouns_after(text: str, name: str) -> float | None:
+    """P(woman) by the 他 and 她 each narrative sentence after one naming them speaks of before
+    anyone else (叶尔兰是家里唯一的大学生。毕业后，他在城里…), if any."""
+    shown = as_written(read_in_step(text))
+    narrative = [s for s in _SENTENCE_END.split(_outside_quotations(shown)) if s.strip()]
+    following = [after for named, after in itertools.pairwise(narrative) if name in named]
+    return _pronoun_share("".join(_first_pronoun(sentence) for sentence in following))
+
+
+def _first_pronoun(sentence: str) -> str:
+    """The 他 or 她 the sentence speaks of first, if no one is named before it; else ""."""
+    found = _SINGULAR_PRONOUN.search(sentence)
+    return found.group() if found and not _people(sentence[: found.start()]) else ""
 
 
 def _weighed_by_pronouns(person: tuple[float | None, str], since: str) -> tuple[float, str] | None:
@@ -325,51 +379,58 @@ def _read_from_quotation_trail(char: str) -> bool:
 
 @lru_cache(maxsize=1024)
 def _people(
-    sentence: str, given_names: tuple[tuple[str, str], ...] = ()
+    sentence: str, written: tuple[tuple[str, str], ...] = ()
 ) -> tuple[tuple[float | None, str], ...]:
     """(P(woman), the words) of each person the sentence names or calls by a gendered word, in
     order, after the 他 or 她 it opens with; P(woman) None for a name that says nothing of it
     (子涵: each of its characters common in names of both sexes; 钟表匠 is no name, 匠 being no
-    name's).  `given_names`: (given name, name) of the people the document names.  A person
-    who owns the one named next (张福生的老伴李桂英) is not the one the sentence is about,
-    unless no one else is named in it (刘德福的手机响了)."""
+    name's).  `written`: (as written, name) of the people the document names (`_as_written`).
+    A person who owns the one named next (张福生的老伴李桂英), or is spoken of (说起儿子，阚春花的
+    语气柔软了下来), is not the one the sentence is about, unless no one else is named in it
+    (刘德福的手机响了)."""
     words = _words(sentence)
     subject = _subject_pronoun(words)
     people = [subject] if subject else []
-    owners = []
-    named_by = dict(given_names)
+    aside_people = []
+    named_by = dict(written)
     for index, word in enumerate(words):
         found = _gender_of(words, index)
+        two = "".join(words[index : index + 2])
         if found is not None or _person_given_name(words, index):
             surname_alone = len(word) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
             name = word + (words[index + 1] if surname_alone else "")
             person, end = (found if titled is None else titled, name), index + 1 + surname_alone
-        elif word in named_by:
-            person, end = (_woman_by_name(word), named_by[word]), index + 1
+        elif word in named_by or two in named_by:  # 秀芬 of 黄秀芬; 禚 / 海燕
+            name = named_by.get(word) or named_by[two]
+            person, end = (_woman_by_name(name[1:]), name), index + 1 + (word not in named_by)
         else:
             continue
-        (owners if _owns_who_follows(words, end) else people).append(person)
-    return tuple(people or owners)
+        aside = _owns_who_follows(words, end) or (index > 0 and words[index - 1] in spoken_of())
+        (aside_people if aside else people).append(person)
+    return tuple(people or aside_people)
 
 
 def _owns_who_follows(words: list[str], end: int) -> bool:
-    """Is the person whose words end before words[end] followed by 的 (她的丈夫, 张福生的老伴)?"""
-    return words[end : end + 1] == ["的"]
+    """Is the person whose words end before words[end] followed by 的 and a person (她的丈夫,
+    张福生的老伴李桂英), not a thing of theirs (阚春花的语气柔软了下来: the sentence is hers)?"""
+    return words[end : end + 1] == ["的"] and any(
+        _gender_of(words, at) is not None or words[at] in relatives()
+        for at in range(end + 1, min(end + 3, len(words)))
+    )
 
 
 @lru_cache(maxsize=16)
-def _given_names(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """(given name, name) of each of `names` whose two-character given name no word is
-    written as (秀芬 for 黄秀芬, not 建国 for 王建国) and no other of them has."""
-    by_given = Counter(name[1:] for name in names)
-    return tuple(
-        sorted(
-            (name[1:], name)
-            for name in names
-            if len(name) == 3 and by_given[name[1:]] == 1 and _rare_as_word(name[1:])
-        )
-    )
+def _as_written(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
+    """(as written, name) of each of `names` three characters long (a two-character one may be a
+    place's first word: 章江 of 章江新区), and of its given name where no word is written so (秀芬
+    for 黄秀芬, not 建国 for 王建国) and no other of them has it."""
+    whole = [name for name in names if len(name) == 3]
+    by_given = Counter(name[1:] for name in whole)
+    given = [
+        (name[1:], name) for name in whole if by_given[name[1:]] == 1 and _rare_as_word(name[1:])
+    ]
+    return tuple(sorted([*given, *((name, name) for name in whole)]))
 
 
 def _subject_pronoun(words: list[str]) -> tuple[float, str] | None:
@@ -488,12 +549,12 @@ def _person_given_name(words: list[str], index: int) -> str | None:
 
 def _gendered(word: str) -> bool | None:
     """True for a word that names a woman, False for a man's, None for neither: 母亲 itself,
-    a surname and such a word (王奶奶; 其他 is not 他), or a sex and a word (女司机, not 女装
-    nor 男女队)."""
+    a surname or a word of address and such a word (王奶奶, 老大娘; 其他 is not 他), or a sex and
+    a word (女司机, not 女装 nor 男女队)."""
     said = gendered_words().get(word)
     if said is not None or len(word) <= 2:
         return said
-    if word[0] in surnames() and word[1:] in gendered_words():
+    if (word[0] in surnames() or word[0] in address_words()) and word[1:] in gendered_words():
         return gendered_words()[word[1:]]
     sexes = sex_prefixes()
     if word[0] in sexes and not set(word[1:]) & sexes.keys() and _is_word(word[1:]):
