@@ -19,7 +19,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from bench.bench_repair import DEFAULT_LISTING, make_article, own_paragraphs
+from bench.bench_repair import DEFAULT_LISTING, corrupted_article, make_article, own_paragraphs
 from bench.corrupt import corrupt, to_traditional
 from bench.shared import GOLD
 from generator.normalize import charngrams, normalize_text, wordlm
@@ -62,11 +62,9 @@ def densely_damaged_article() -> tuple[int, str]:
 
 
 def blind_article() -> tuple[int, str]:
-    """BLIND_ARTICLE's length, and the article corrupted as bench_repair.py's first corruption
-    of it with seed 7 (`bench_repair.score_articles`)."""
+    """BLIND_ARTICLE's length, and bench_repair.py's first corruption of it with seed 7."""
     gold = BLIND_ARTICLE.read_text(encoding="utf-8")
-    rng = random.Random(7 * 1000)
-    return len(gold), corrupt(gold, DEFAULT_LISTING.pick(to_traditional(gold), rng))[0]
+    return len(gold), corrupted_article(gold, seed=7, doc=0)[0]
 
 
 def first_time(text_name: str, cores: str = "") -> float:

@@ -264,6 +264,14 @@ class ArticleScore:
     seconds: float = 0.0
 
 
+def corrupted_article(
+    gold: str, seed: int, doc: int, listing: Listing = DEFAULT_LISTING
+) -> tuple[str, str]:
+    """(damaged, reference): the `doc`-th corruption of a gold article with this seed."""
+    rng = random.Random(seed * 1000 + doc)
+    return corrupt(gold, listing.pick(to_traditional(gold), rng))
+
+
 def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) -> ArticleScore:
     """Each gold article corrupted `docs` times and normalized whole; CER against its gold,
     and the garbled spans (found in the reference the corruption returns, placed in the gold)
@@ -273,8 +281,7 @@ def score_articles(docs: int, seed: int, listing: Listing, folder: Path = GOLD) 
         gold = path.read_text("utf-8")
         at = [*kept_positions(gold), len(gold)]  # a span may end at the end of the text
         for doc in range(docs):
-            rng = random.Random(seed * 1000 + doc)
-            damaged, reference = corrupt(gold, listing.pick(to_traditional(gold), rng))
+            damaged, reference = corrupted_article(gold, seed, doc, listing)
             ORACLE_REFERENCE[:] = [reference]
             start = time.perf_counter()
             clean = normalize_text(damaged).text

@@ -165,16 +165,22 @@ def names_in(text: str) -> frozenset[str]:
             given = _person_given_name(words, index)
             if given:
                 names.add(word[0] + given)
-    return frozenset(names | _surnamed_by_document(in_step))
+    return frozenset(names | _surnamed_by_document(_shown(text)))
 
 
-def _surnamed_by_document(in_step: str) -> set[str]:
+@lru_cache(maxsize=16)
+def _shown(text: str) -> str:
+    """`text` as written where no garble reaches (`read_in_step`, `as_written`): read once a
+    document by the name finder and by each look at how it tells a person's sex."""
+    return as_written(read_in_step(text))
+
+
+def _surnamed_by_document(shown: str) -> set[str]:
     """Names whose surname the list lacks (卯丽萍, 矫子墨) or takes for a word (原宏亮), or whose
     given name is a word (亓建设, 禚海燕), told by the document: a character it writes before the
     same two-character given name at least twice, apart from the words around them, the given
     name never without it, and the person once a speaker (卯丽萍说).  Not 走在前 nor 今冬明春: no
-    one speaks.  `in_step`: the text as `read_in_step` leaves it."""
-    shown = as_written(in_step)
+    one speaks.  `shown`: the text as `_shown` leaves it."""
     frequency = jieba_ready().dt.FREQ
     names, pairs, apart = _three_character_counts(shown)
     return {
@@ -263,8 +269,7 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
     A person the document names is known by their given name too (。”黄秀芬说 garbled to
     。”S秀芬说: the 黄 lost, not the woman)."""
     start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
-    narrative = _SENTENCE_END.split(_outside_quotations(text[start:at]))
-    recent = [s for s in narrative if s.strip()][-SENTENCES_BACK:]
+    recent = _narrative(text[start:at])[-SENTENCES_BACK:]
     written = _as_written(names_in(text))
     for back in range(len(recent) - 1, -1, -1):
         people = _people(recent[back], written)
@@ -294,7 +299,7 @@ def _as_the_document_tells(text: str, person: tuple[float | None, str]) -> tuple
 @lru_cache(maxsize=256)
 def _titled_elsewhere(text: str, name: str) -> float | None:
     """P(woman) by a word right before the name anywhere in `text` that says it (女队长吴雨彤)."""
-    shown = as_written(read_in_step(text))
+    shown = _shown(text)
     for found in re.finditer(re.escape(name), shown):
         before = shown[max(0, found.start() - 3) : found.start()]
         said = next((s for k in (3, 2) if (s := _gendered(before[-k:])) is not None), None)
@@ -307,8 +312,7 @@ def _titled_elsewhere(text: str, name: str) -> float | None:
 def _pronouns_after(text: str, name: str) -> float | None:
     """P(woman) by the 他 and 她 each narrative sentence after one naming them speaks of before
     anyone else (叶尔兰是家里唯一的大学生。毕业后，他在城里…), if any."""
-    shown = as_written(read_in_step(text))
-    narrative = [s for s in _SENTENCE_END.split(_outside_quotations(shown)) if s.strip()]
+    narrative = _narrative(_shown(text))
     following = [after for named, after in itertools.pairwise(narrative) if name in named]
     return _pronoun_share("".join(_first_pronoun(sentence) for sentence in following))
 
@@ -317,6 +321,11 @@ def _first_pronoun(sentence: str) -> str:
     """The 他 or 她 the sentence speaks of first, if no one is named before it; else ""."""
     found = _SINGULAR_PRONOUN.search(sentence)
     return found.group() if found and not _people(sentence[: found.start()]) else ""
+
+
+def _narrative(text: str) -> list[str]:
+    """The sentences of `text` outside quotation marks, the people who act in it."""
+    return [s for s in _SENTENCE_END.split(_outside_quotations(text)) if s.strip()]
 
 
 def _weighed_by_pronouns(person: tuple[float | None, str], since: str) -> tuple[float, str] | None:
