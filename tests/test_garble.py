@@ -508,6 +508,22 @@ def test_a_word_the_document_writes_often_is_read_where_garbled(
     assert "。“公子" in repair_showing(KIWI_FRUIT, [], "!肮诱")
 
 
+def test_a_character_the_document_writes_often_is_tried_where_it_is_neither_common_nor_a_word(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # 。“不懂盲文 read 。“不懂工委 in a blind article about a braille publisher: 懂's trail and
+    # 盲's lead were dropped as a pair, so 盲 is one of the 94 characters that end with 盲's trail,
+    # and neither common nor a word after 懂, it was never among those scored.
+    text = (
+        "东明盲文出版社是全省唯一一家专业盲文出版机构。校对员们用盲文笔在盲文校样上做记号，"
+        "一本盲文书要校对三遍。新来的校对员先要花半年学会摸读一段完整的文字。"
+        "“不懂盲文，就不懂我们的读者。”社长说。\n"
+    )
+    assert "。“不懂盲文," in repair_showing(text, [], "?!安欢の?,")
+    monkeypatch.setattr(garble, "FREQUENT_CHARACTERS", 0)
+    assert "。“不懂工委," in repair_showing(text, [], "?!安欢の?,")
+
+
 def test_a_character_hidden_whole_is_not_slipped_in_for_a_word_the_document_shows() -> None:
     # 。“按新政， read 。“按新政策， in a blind article once the document's words were weighed:
     # 策, both bytes hidden (a dropped pair, and the orphan before ，), came in for the 政策 the

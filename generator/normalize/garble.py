@@ -116,6 +116,7 @@ PRESELECT = 32
 # had been read 能干涉).  bench/unseen x2, seeds 7, 11, 20: 250, 262, 283 -> 248, 261, 281 places;
 # 16: 248 on seed 7.
 CORPUS_FOLLOWERS = 8
+FREQUENT_CHARACTERS = 4  # of those the document writes often, in a wide set (`_preselected`)
 # Only the best readings are tried with a dropped user-defined pair, and each only with the best
 # few characters its first byte can end (and those that go before the next character, or open a
 # name the document shows).  3 readings with 12 characters until stop 38: a drop costs the most of
@@ -334,6 +335,9 @@ class _Document(NamedTuple):
     char_odds: Mapping[str, float] = MappingProxyType({})
     # Its dictionary words, each with WORD_CACHE_SHARE's log odds (`_shown_words`).
     word_odds: Mapping[str, float] = MappingProxyType({})
+    # The codes of the characters of `char_odds`, the likeliest first (a dict as an ordered
+    # set): in a wide set of candidates, the few it holds are always tried (`_preselected`).
+    frequent: Mapping[int, None] = MappingProxyType({})
 
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
@@ -875,7 +879,9 @@ def _candidates(
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best `width` in
     context, plus the best CANDIDATES_AHEAD before one of the characters `then`, the ones the
-    next character can be (known, named by a reading, or ending with a byte seen).  A wide set
+    next character can be (known, named by a reading, or ending with a byte seen), and up to
+    FREQUENT_CHARACTERS the document writes often, which the model may price too low to keep
+    before the document has its say (`_emit`).  A wide set
     is first cut to those that make a word with the previous character or with one of `then`,
     plus the commonest others, so few need the full model.  After a mark every character
     "makes a word" alone, so there commonness decides (and a common 。 is not cut).
@@ -904,6 +910,8 @@ def _candidates(
 
     best = heapq.nlargest(width, found, key=worth)
     best += [c for c in found if c[0] in wanted and c not in best]  # 郜 of 郜长顺, 坦 of 坦言
+    frequent = (c for c in found if c[0] in document.frequent and c not in best)
+    best += itertools.islice(frequent, FREQUENT_CHARACTERS)  # 盲 of 盲文, where it is written often
     if not then or len(found) <= width:
         return best
     if len(then) == 1:
@@ -944,9 +952,10 @@ def _preselected(
     """The PRESELECT most promising possible codes of a wide set: up to half of them those
     that make the likeliest dictionary words before one of the characters `then`, then those
     that follow `prev` in a name the document shows, and those `wanted` (`_wanted`), then
-    the CORPUS_FOLLOWERS the corpus writes likeliest after `prev`, then those that make a word
-    with `prev`, commonest first, then the commonest others.  Names and wanted codes are
-    always taken, so those before the word followers may pass PRESELECT: then no more are."""
+    the FREQUENT_CHARACTERS likeliest the document writes often, then the CORPUS_FOLLOWERS
+    the corpus writes likeliest after `prev`, then those that make a word with `prev`,
+    commonest first, then the commonest others.  Names and wanted codes are always taken, so
+    those before the word followers may pass PRESELECT: then no more are."""
     ranked, members = _by_commonness(leads, trails)
     commonness = _commonness_table()
     leaders = _leaders_by_word(then) if then else {}
@@ -955,6 +964,9 @@ def _preselected(
     # 郭 then 雅 where the document names 郭雅琴: its names are likelier than its words
     named = _name_followers(prev) | wanted
     chosen += [c for c in named if c in members and possible(c)]
+    # 盲 of 不懂盲文 where the document writes 盲文 often: neither common nor a word after 懂
+    frequent = (c for c in _document().frequent if c in members and possible(c))
+    chosen += itertools.islice(frequent, FREQUENT_CHARACTERS)
     followers = (c for c in _corpus_followers(prev) if c in members and possible(c))
     chosen += itertools.islice(followers, CORPUS_FOLLOWERS)
     words = [c for c in _word_followers(prev) if c in members and possible(c)]
@@ -1023,6 +1035,13 @@ def _leaders_by_word(then: str) -> dict[int, float]:
             for code in forms.get(first, ()):
                 best[code] = max(best.get(code, logp), logp)
     return best
+
+
+def _codes_by_odds(odds: Mapping[str, float]) -> dict[int, None]:
+    """The plausible GBK forms of the characters of `odds`, the likeliest first."""
+    forms = tables().forms
+    ranked = sorted(odds, key=odds.__getitem__, reverse=True)
+    return dict.fromkeys(code for char in ranked for code in forms.get(char) or _code(char))
 
 
 def _codes_of(simplified: str) -> frozenset[int]:
@@ -1848,6 +1867,7 @@ def repair_garbles(text: str) -> tuple[str, list[Change]]:
         pairs=pairs,
         char_odds=char_odds,
         word_odds=_shown_words(shown),
+        frequent=_codes_by_odds(char_odds),
     )
     repair = partial(_repair_part, document, not _shows_annotations(text))
     parts = _independent_parts(text) if marks >= 2 * MARKS_PER_PART and spare_cores() else [text]
