@@ -116,7 +116,9 @@ PRESELECT = 32
 # had been read 能干涉).  bench/unseen x2, seeds 7, 11, 20: 250, 262, 283 -> 248, 261, 281 places;
 # 16: 248 on seed 7.
 CORPUS_FOLLOWERS = 8
-FREQUENT_CHARACTERS = 4  # of those the document writes often, in a wide set (`_preselected`)
+# Of the characters a document writes often, how many are scored in a wide set and kept beyond
+# the best candidates (`_preselected`, `_candidates`).  8: two spans fewer on bench/unseen.
+FREQUENT_CHARACTERS = 4
 # Only the best readings are tried with a dropped user-defined pair, and each only with the best
 # few characters its first byte can end (and those that go before the next character, or open a
 # name the document shows).  3 readings with 12 characters until stop 38: a drop costs the most of
@@ -336,7 +338,7 @@ class _Document(NamedTuple):
     # Its dictionary words, each with WORD_CACHE_SHARE's log odds (`_shown_words`).
     word_odds: Mapping[str, float] = MappingProxyType({})
     # The codes of the characters of `char_odds`, the likeliest first (a dict as an ordered
-    # set): in a wide set of candidates, the few it holds are always tried (`_preselected`).
+    # set): tried wherever the bytes allow them (`_preselected`, `_candidates`).
     frequent: Mapping[int, None] = MappingProxyType({})
 
 
@@ -879,11 +881,11 @@ def _candidates(
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best `width` in
     context, plus the best CANDIDATES_AHEAD before one of the characters `then`, the ones the
-    next character can be (known, named by a reading, or ending with a byte seen), and up to
-    FREQUENT_CHARACTERS the document writes often, which the model may price too low to keep
-    before the document has its say (`_emit`).  A wide set
-    is first cut to those that make a word with the previous character or with one of `then`,
-    plus the commonest others, so few need the full model.  After a mark every character
+    next character can be (known, named by a reading, or ending with a byte seen), and the
+    best FREQUENT_CHARACTERS of those the document writes often, which the model alone may
+    price too low to keep until the document has its say (`_emit`).  A wide set is first cut
+    to those that make a word with the previous character or with one of `then`, plus the
+    commonest others, so few need the full model.  After a mark every character
     "makes a word" alone, so there commonness decides (and a common 。 is not cut).
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
@@ -911,7 +913,7 @@ def _candidates(
     best = heapq.nlargest(width, found, key=worth)
     best += [c for c in found if c[0] in wanted and c not in best]  # 郜 of 郜长顺, 坦 of 坦言
     frequent = (c for c in found if c[0] in document.frequent and c not in best)
-    best += itertools.islice(frequent, FREQUENT_CHARACTERS)  # 盲 of 盲文, where it is written often
+    best += heapq.nlargest(FREQUENT_CHARACTERS, frequent, key=worth)  # 盲 of 盲文, written often
     if not then or len(found) <= width:
         return best
     if len(then) == 1:
