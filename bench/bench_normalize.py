@@ -3,9 +3,9 @@
 (fresh articles' paragraphs freshly corrupted, a garble every ~140 characters), and a blind
 article rich in quotations corrupted as bench_repair.py does (bench/unseen bi1: a '?' every ~40
 characters, as in bench/unseen), on every core against one core in the same run, each the first
-time in a fresh process (a new article) and again (its words cached); twenty thousand hostile short lines against two thousand; and
-how many clean Simplified news paragraphs (the 1,948 People's Daily paragraphs garble repair
-holds out) normalization changes, which should be none.
+time in a fresh process (a new article) and again (its words cached); twenty thousand hostile
+short lines against two thousand; and how many clean Simplified news paragraphs (the 1,948
+People's Daily paragraphs garble repair holds out) normalization changes, which should be none.
 Run: python bench/bench_normalize.py"""
 
 from __future__ import annotations

@@ -404,14 +404,13 @@ def _people(
     named_by = dict(written)
     for index, word in enumerate(words):
         found = _gender_of(words, index)
-        two = "".join(words[index : index + 2])
         if found is not None or _person_given_name(words, index):
             surname_alone = len(word) == 1  # 沈 / 桂兰
             titled = _title_before(words, index)
             name = word + (words[index + 1] if surname_alone else "")
             person, end = (found if titled is None else titled, name), index + 1 + surname_alone
-        elif word in named_by or two in named_by:  # 秀芬 of 黄秀芬; 禚 / 海燕
-            name = named_by.get(word) or named_by[two]
+        elif name := named_by.get(word) or named_by.get("".join(words[index : index + 2])):
+            # 秀芬 of 黄秀芬; 禚 / 海燕
             person, end = (_woman_by_name(name[1:]), name), index + 1 + (word not in named_by)
         else:
             continue
