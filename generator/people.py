@@ -43,6 +43,12 @@ def relatives() -> frozenset[str]:
 
 
 @cache
+def spouses() -> frozenset[str]:
+    """Relatives that are a husband or a wife (老伴, 爱人): of the other sex from their spouse."""
+    return frozenset(_people()["spouses"])
+
+
+@cache
 def spoken_of() -> frozenset[str]:
     """Words after which a person is spoken of (说起儿子), not the sentence's subject."""
     return frozenset(_people()["spoken_of"])

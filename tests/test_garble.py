@@ -1121,3 +1121,32 @@ def test_a_repair_in_damaged_text_is_weighed_against_the_question_marks_left_oth
     # A real question mark is still left as one: 二次创业？ of seed 001.
     text = "开发区该如何乘势而上、二次创业？昨天，市委书记带队开展专题调研。\n"
     assert "創業(yè)?昨天" in repair_showing(text, ["業"], "創業(yè)?昨天")
+
+
+def test_a_name_repaired_before_a_quotation_says_whom_the_pronoun_after_it_is_about() -> None:
+    # 。”覃光明的妻子甘春花笑着说 is garbled with the 。” before it: read as damaged, it names no
+    # one, and the 他 before it said a man (bench/unseen bi1); read as repaired, it names her.
+    text = (
+        "船工覃光明今年52岁，他在这条河上开了二十年渡船，他说船就是家。\n"
+        "“他这个人啊，船比家还亲。”覃光明的妻子甘春花笑着说，“那回他烧得迷迷糊糊，"
+        "嘴里还念叨着明天谁去开船。”她告诉记者，丈夫每天凌晨5点就起床。\n"
+    )
+    damaged, reference = corrupt(text, [])
+    assert "她告" not in damaged and "他告" not in damaged and "甘春花" not in damaged
+    repaired, changes = repair_garbles(damaged)
+    assert remove_pinyin_annotations(repaired)[0] == reference
+    assert any("(妻子) is likely a woman" in c.why for c in changes if "她" in c.after)
+
+
+def test_a_pronoun_inside_a_quotation_is_whom_the_speaker_speaks_of() -> None:
+    # 好在她理解我 is in 赵卫东's quotation, its 。 garbled with the pronoun: she is his wife,
+    # named before him, not the man who speaks (bench/unseen bd1)
+    text = (
+        "赵卫东的妻子在一家超市上白班，每天早出晚归。\n"
+        "赵卫东笑着说，“有时候一个礼拜就说几句话，都在手机上留言。好在她理解我，每天都给我热饭菜。”\n"
+    )
+    damaged, reference = corrupt(text, [])
+    assert "在她" not in damaged and "在他" not in damaged
+    repaired, changes = repair_garbles(damaged)
+    assert remove_pinyin_annotations(repaired)[0] == reference
+    assert any("(妻子) is likely a woman" in c.why for c in changes if "她" in c.after)

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bench.bench_speakers import AFTER_A_QUOTATION, hidden_pronouns
+from bench.bench_speakers import (
+    AFTER_A_QUOTATION,
+    HIDDEN,
+    OPENING_A_QUOTATION,
+    hidden_openings,
+    hidden_pronouns,
+)
 from bench.corrupt import corrupt
 from generator.normalize.speakers import names_in, pronoun_evidence, woman_probability
 
@@ -332,6 +338,14 @@ def test_the_speakers_bench_hides_every_pronoun_after_a_quotation_at_once_as_dam
     assert sum(AFTER_A_QUOTATION.search(text) is not None for text, _, _ in one) > len(one) // 2
 
 
+def test_the_speakers_bench_hides_the_pronouns_opening_quotations_with_those_after_them() -> None:
+    cases = hidden_openings()
+    assert len(cases) >= 40
+    for text, at, _ in cases:
+        assert text[at] == HIDDEN and text[at - 1] == "“"
+        assert OPENING_A_QUOTATION.search(text) is None and AFTER_A_QUOTATION.search(text) is None
+
+
 def test_a_name_whose_given_name_is_a_word_is_told_by_the_document() -> None:
     # 亓 is on the list, but 建设 is a word (construction): jieba cuts 亓 / 建设, which no name
     # was read in.  Written twice apart, never 建设 alone, and a speaker: a name.
@@ -389,3 +403,66 @@ def test_the_pronouns_after_a_sexless_name_elsewhere_say_whom_it_names() -> None
 def test_a_person_spoken_of_is_not_the_one_the_sentence_is_about() -> None:
     # 说起儿子: the son is spoken of; his mother, named next, speaks (bench/unseen bj2)
     assert about_a_woman("说起儿子，阚春花的语气柔软了下来。“孩子小时候问我。") > 0.75
+
+
+def test_a_surname_and_a_word_of_address_is_a_person_of_that_sex() -> None:
+    # The document calls her 李大姐 as it would a name; 大姐 says she is a woman, where the
+    # 他 after the sentence naming her (her husband) had said a man (bench/unseen bk2)
+    text = (
+        "炊事员李桂芝是队里唯一的女性，大家都管她叫“李大姐”。“吃不好哪有劲儿？”李大姐说。\n"
+        "李大姐的丈夫谢长林是轮机员，他负责柴油机的维修。“机器比人金贵。”他说。\n"
+        "遇到下雨天，李大姐就用腊肉凑合。“最后几天只剩下土豆了。”"
+    )
+    assert "李大姐" in names_in(text)
+    assert about_a_woman(text) > 0.75
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 她 opens the sentence's second clause: the sentence is hers, not 丈夫's (bench/unseen bk1)
+        "老周出门送信，他总是走在最前面。\n每天晚上，她都要帮丈夫把饭菜准备好。“他那个登记本，都是我缝上的。”",
+        # 丈夫 is spoken of; the clause after is about her
+        "老周出门送信，他总是走在最前面。\n说起丈夫，她的话里有埋怨，更多的是心疼。“他这个人啊，就是犟。”",
+    ],
+)
+def test_a_pronoun_opening_a_clause_is_whom_the_sentence_is_about(text: str) -> None:
+    assert about_a_woman(text) > 0.75
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # 她 is the speaker; “他这个人啊 is the husband she speaks of
+        "说起丈夫，她的话里有埋怨，更多的是心疼。“",
+        # the sentence before names no one but her, whom it follows: the one she speaks of is
+        # named before (bench/unseen bi3)
+        "她的老伴刘德福是退休教师，天天在家看书。几年下来，她已经能读报纸了。“",
+        # 老伴 says no sex, but hers is a man (bench/unseen bd3)
+        "林淑珍说，她刚开始加入服务队的时候，老伴还有点不理解。“",
+    ],
+)
+def test_a_quotation_opening_with_a_pronoun_speaks_of_someone_named_not_of_the_speaker(
+    text: str,
+) -> None:
+    assert woman_probability(text, len(text), quoting=True) < 0.5
+
+
+@pytest.mark.parametrize(
+    ("text", "woman"),
+    [
+        # 隗志刚 introduces the quotation he translates: its 她 is the girl he speaks for, told
+        # before him (bench/unseen bl3)
+        (
+            "演出结束后，记者请晓月说说感受。她想了想，双手在胸前比画起来。手语老师隗志刚在一旁翻译：“",
+            True,
+        ),
+        # 妻子 says it; the 他 she speaks of is her husband
+        ("老周今年七十岁了，他每天都去河边捡垃圾。他的妻子笑着说：“", False),
+    ],
+)
+def test_a_pronoun_opening_a_quotation_is_not_the_one_the_clause_before_it_says_speaks(
+    text: str, woman: bool
+) -> None:
+    found = woman_probability(text, len(text), quoting=True)
+    assert found is not None and (found > 0.5) == woman

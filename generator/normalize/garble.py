@@ -62,6 +62,7 @@ from generator.normalize.pinyin import (
 from generator.normalize.speakers import (
     as_written,
     names_in,
+    passage_start,
     pronoun_evidence,
     pronoun_log_odds,
     read_in_step,
@@ -344,6 +345,8 @@ class _Document(NamedTuple):
 
 _DOCUMENT: ContextVar[_Document | None] = ContextVar("document", default=None)
 _WINDOW_AT: ContextVar[int] = ContextVar("window_at", default=0)  # in the part, where it starts
+# The windows of the part read so far: (start, stop, reading) in the document's text.
+_READ: ContextVar[tuple[tuple[int, int, str], ...]] = ContextVar("read", default=())
 
 
 def _document() -> _Document:
@@ -352,10 +355,31 @@ def _document() -> _Document:
 
 def _pronoun_odds(before: str, quoting: bool) -> float:
     """How much likelier the text around the window makes the pronoun `before` than the
-    model does (log ratio); `quoting`: it opens a quotation."""
-    document = _document()
-    odds = pronoun_log_odds(document.text, document.start + _WINDOW_AT.get(), quoting)
-    return odds.get(before, 0.0)
+    model does (log ratio); `quoting`: it is in a quotation, so whom the speaker speaks of."""
+    at = _document().start + _WINDOW_AT.get()
+    return pronoun_log_odds(_document().text, at, quoting, _passage_as_read(at)).get(before, 0.0)
+
+
+def _passage_as_read(at: int) -> str:
+    """The passage before `at` (`passage_start`) with the garbles repaired so far in its last
+    paragraph read as repaired: a name garbled before a quotation is whom the pronoun after it
+    is about (。”覃光明的妻子甘春花笑着说，“…。”她告诉记者).  Not those of paragraphs before: a
+    part repaired on another core may hold them (`_independent_parts`)."""
+    return _with_readings(_document().text, at, _READ.get())
+
+
+@lru_cache(maxsize=64)
+def _with_readings(text: str, at: int, read: tuple[tuple[int, int, str], ...]) -> str:
+    """`text` from `passage_start` to `at`, each (start, stop, reading) of `read` in the
+    paragraph `at` is in read as the reading."""
+    start = passage_start(text, at)
+    cursor = text.rfind("\n", start, at) + 1 or start
+    out = [text[start:cursor]]
+    for begin, stop, reading in read:
+        if begin >= cursor and stop <= at:
+            out += [text[cursor:begin], reading]
+            cursor = stop
+    return "".join(out) + text[cursor:at]
 
 
 def _listed(text: str) -> dict[int, str]:
@@ -652,7 +676,7 @@ def _emit(
     before = hyp.out[0] if hyp.out is not None else ""
     singular = before in _PRONOUN_SET and text not in _PLURAL_SET
     state = state or _scored(hyp.lm, text)
-    pronoun = _pronoun_odds(before, _opens_quotation(hyp.out)) if singular else 0.0
+    pronoun = _pronoun_odds(before, QUOTATION_OPEN in hyp.lm.quoted) if singular else 0.0
     named = _name_gain(hyp.lm, state)
     credit, unpaid = _name_credit(hyp, state, named)
     gain = pronoun + named + _shown_gain(state, words=not hidden_whole) - unpaid
@@ -667,11 +691,6 @@ def _emit(
         lm=state,
         out=(TO_ASCII.get(text, text), False, hyp.out),
     )
-
-
-def _opens_quotation(out: tuple | None) -> bool:
-    """Does the last thing read come right after a “?"""
-    return out is not None and out[2] is not None and out[2][0] == QUOTATION_OPEN
 
 
 def _name_gain(before: LmState, after: LmState) -> float:
@@ -1794,20 +1813,24 @@ def _changes(
     for i1, i2, j1, j2 in diff_regions(before, after):
         choice, margin = _choice(after, j1, j2, alternatives)
         why = _why(readings[0], start + i1, start + i2, choice)
-        why += _pronoun_why(before[i1:i2], after[j1:j2], at, after[max(0, j1 - 1) : j1])
+        why += _pronoun_why(before[i1:i2], after[j1:j2], at, after[:j1])
         changes.append(Change("garble", at + i1, at + i2, before[i1:i2], after[j1:j2], why, margin))
     return changes
 
 
 def _pronoun_why(before: str, after: str, at: int, preceding: str) -> str:
-    """What weighed a 他 or 她 the repair wrote, for the change's why (`preceding`: the
-    character before the change, which may open the quotation the pronoun opens)."""
+    """What weighed a 他 or 她 the repair wrote, for the change's why (`preceding`: what the
+    window read before the change, which may open a quotation the pronoun is in)."""
     written = [p for p in PRONOUNS if p in after and p not in before]
     if not written:
         return ""
     document = _document()
-    quoting = (preceding + after[: after.index(written[0])]).endswith(QUOTATION_OPEN)
-    evidence = pronoun_evidence(document.text, document.start + at, quoting)
+    at = document.start + at
+    read = _passage_as_read(at)
+    prefix = read + preceding + after[: after.index(written[0])]
+    evidence = pronoun_evidence(
+        document.text, at, QUOTATION_OPEN in _quoted_after_text("", prefix), read
+    )
     return f"; {written[0]}, not {PRONOUNS.replace(written[0], '')}: {evidence}" if evidence else ""
 
 
@@ -1828,6 +1851,8 @@ def _repair_piece(
         repaired = _text(readings[0].out, notes=True)
         out.append(piece[cursor:start] + repaired)
         changes += _changes(piece[start:stop], repaired, start, offset, readings)
+        at = _document().start + offset
+        _READ.set((*_READ.get(), (at + start, at + stop, repaired)))
         cursor = stop
     out.append(piece[cursor:])
     return "".join(out), changes
@@ -1890,11 +1915,12 @@ def _repair_part(
 ) -> tuple[str, list[Change]]:
     """Repair one part of the document, (where it starts, its text)."""
     start, text = placed
-    token = _DOCUMENT.set(document._replace(start=start))
+    token, read = _DOCUMENT.set(document._replace(start=start)), _READ.set(())
     try:
         return _repair_pieces(text, strict)
     finally:
         _DOCUMENT.reset(token)
+        _READ.reset(read)
 
 
 def _independent_parts(text: str) -> list[str]:

@@ -37,6 +37,7 @@ from generator.people import (
     saying_words,
     sex_prefixes,
     spoken_of,
+    spouses,
     surnames,
 )
 from generator.tables import cached_table, cedict_file, jieba_ready, package_file
@@ -59,6 +60,7 @@ NAME_CHAR_MIN = 5000  # names a character is in, of 32 million, for it to be a n
 RARE_NAME_CHAR_MIN = 200
 RARE_IN_TEXT = -12.0
 NUMERALS = "一二三四五六七八九十"
+CLAUSE_MARKS = tuple("，；：,;:")  # a clause opens after these
 NOT_SUBJECTS = ("记者", "通讯员")  # a byline's names are the reporters', not the story's people
 # A surname standing alone starts a name only before a word jieba's dictionary does not know
 # well (沈 / 桂兰 7 times, 黄 / 建国 3,083; not 和 / 卫生 4,290), and only if it is not mostly a
@@ -100,10 +102,13 @@ _WHOLE_SENTENCE = re.compile(r"[^。！\n]+")  # '?' is left in: it may be damag
 _MISREAD = re.compile(r"\?(?:[,?!;:]|[^\x00-\x7f])*")
 
 
-def woman_probability(text: str, at: int, quoting: bool = False) -> float | None:
+def woman_probability(
+    text: str, at: int, quoting: bool = False, read: str | None = None
+) -> float | None:
     """P(the person the text at `at` is about is a woman), or None if nothing says; `quoting`:
-    the pronoun there opens a quotation (`_person_before`)."""
-    person, pronouns, _ = _evidence(text, at, quoting)
+    the pronoun there is in a quotation (`_person_before`); `read`: the passage before `at`
+    (from `passage_start`) as read so far, its garbles repaired, if not as `text` has it."""
+    person, pronouns, _ = _evidence(text, at, quoting, read)
     if person is None:
         return pronouns
     if pronouns is None:
@@ -112,10 +117,12 @@ def woman_probability(text: str, at: int, quoting: bool = False) -> float | None
 
 
 @lru_cache(maxsize=256)
-def pronoun_log_odds(text: str, at: int, quoting: bool = False) -> dict[str, float]:
+def pronoun_log_odds(
+    text: str, at: int, quoting: bool = False, read: str | None = None
+) -> dict[str, float]:
     """How much likelier the text makes 他 and 她 at `at` than the language model does (log
     ratios); empty where nothing says."""
-    woman = woman_probability(text, at, quoting)
+    woman = woman_probability(text, at, quoting, read)
     if woman is None:
         return {}
     she = _model_she()
@@ -129,9 +136,9 @@ def _model_she() -> float:
     return she / (he + she)
 
 
-def pronoun_evidence(text: str, at: int, quoting: bool = False) -> str:
+def pronoun_evidence(text: str, at: int, quoting: bool = False, read: str | None = None) -> str:
     """What `woman_probability` read, for a reader: the person named, and the pronouns."""
-    person, pronouns, where = _evidence(text, at, quoting)
+    person, pronouns, where = _evidence(text, at, quoting, read)
     said = []
     if person:
         who = (
@@ -223,17 +230,23 @@ def _three_character_counts(shown: str) -> tuple[Counter[str], Counter[str], Cou
 
 
 def _evidence(
-    text: str, at: int, quoting: bool
+    text: str, at: int, quoting: bool, read: str | None
 ) -> tuple[tuple[float, str] | None, float | None, str]:
     """The person before `at`, and P(woman) by the document's singular 他 and 她 outside
     quotations (inside one they are whom the speaker speaks of: 怕他越玩越上瘾”，选手的母亲说),
     or, with neither of those to go on, by those inside them (我的表姐…看到她去银行: the
     people a story's quotations speak of are still its people); and which pronouns those were."""
-    person = _person_before(text, at, quoting)
+    passage = text[passage_start(text, at) : at] if read is None else read
+    person = _person_before(text, at, quoting, passage)
     narrative = _pronoun_share(_outside_quotations(text))
     if person is not None or narrative is not None:
         return person, narrative, "outside quotations"
     return None, _pronoun_share(text), "in quotations"
+
+
+def _surely(woman: bool) -> float:
+    """P(woman) where a word says the sex: CERTAIN, not 1 (a word may be about someone else)."""
+    return CERTAIN if woman else 1 - CERTAIN
 
 
 def _gender(woman: float) -> str:
@@ -257,22 +270,36 @@ def _pronoun_share(text: str) -> float | None:
     return (counts["她"] + PRONOUN_PRIOR * _model_she()) / (counts.total() + PRONOUN_PRIOR)
 
 
+def passage_start(text: str, at: int) -> int:
+    """Where the passage that may name the person a pronoun at `at` is about starts: a line's
+    start (a paragraph opens outside quotation marks) REACH characters back or more."""
+    return text.rfind("\n", 0, max(0, at - REACH)) + 1
+
+
 @lru_cache(maxsize=256)
-def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | None:
+def _person_before(text: str, at: int, quoting: bool, passage: str) -> tuple[float, str] | None:
     """(P(woman), the words that say so) of the first person outside quotation marks of the
     nearest of SENTENCES_BACK sentences before `at` that names one, or of the 他 or 她 of a
     nearer one that names no one (她是站里唯一的女科研人员。矫雨婕告诉记者…).  Where the name says
     nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，她把工作室
     取名); with none, nothing does (邱子涵: not the man named sentences before her).
-    A pronoun `quoting` (opening a quotation) is someone the speaker speaks of, not the
-    speaker: the sentence's last person, not its first (周淑芬…丈夫…寄回家的。“他总在信里说).
+    A pronoun `quoting` (in a quotation) is someone the speaker speaks of, not the
+    speaker: the last person a sentence names, not its first (周淑芬…丈夫…寄回家的。“他总在信里说),
+    and not who says the quotation (`_spoken_of`).
     A person the document names is known by their given name too (。”黄秀芬说 garbled to
-    。”S秀芬说: the 黄 lost, not the woman)."""
-    start = text.rfind("\n", 0, max(0, at - REACH)) + 1  # a paragraph opens outside quotes
-    recent = _narrative(text[start:at])[-SENTENCES_BACK:]
+    。”S秀芬说: the 黄 lost, not the woman).  `passage`: the text before `at` from
+    `passage_start`, as read."""
+    recent = _narrative(passage)[-SENTENCES_BACK:]
     written = _as_written(names_in(text))
+    speaker = ""
     for back in range(len(recent) - 1, -1, -1):
         people = _people(recent[back], written)
+        if quoting:
+            if back == len(recent) - 1 and _introduces_a_quotation(recent[back]):
+                speaker = people[0][1] if people else ""
+            people = _spoken_of(people, speaker)
+            if not people:
+                continue
         if not people:
             share = _pronoun_share(recent[back])
             if share is not None:
@@ -281,6 +308,12 @@ def _person_before(text: str, at: int, quoting: bool) -> tuple[float, str] | Non
         found = _as_the_document_tells(text, people[-1] if quoting else people[0])
         return _weighed_by_pronouns(found, "".join(recent[back:]))
     return None
+
+
+def _introduces_a_quotation(sentence: str) -> bool:
+    """Does the narrative `sentence` end where a quotation opens after a comma or a colon
+    (蒯海燕告诉记者，“他办事我们放心; 隗志刚在一旁翻译：“她说): its first person speaks it."""
+    return sentence.rstrip().endswith(CLAUSE_MARKS)
 
 
 def _as_the_document_tells(text: str, person: tuple[float | None, str]) -> tuple[float | None, str]:
@@ -304,7 +337,7 @@ def _titled_elsewhere(text: str, name: str) -> float | None:
         before = shown[max(0, found.start() - 3) : found.start()]
         said = next((s for k in (3, 2) if (s := _gendered(before[-k:])) is not None), None)
         if said is not None:
-            return CERTAIN if said else 1 - CERTAIN
+            return _surely(said)
     return None
 
 
@@ -390,19 +423,22 @@ def _read_from_quotation_trail(char: str) -> bool:
 def _people(
     sentence: str, written: tuple[tuple[str, str], ...] = ()
 ) -> tuple[tuple[float | None, str], ...]:
-    """(P(woman), the words) of each person the sentence names or calls by a gendered word, in
-    order, after the 他 or 她 it opens with; P(woman) None for a name that says nothing of it
+    """(P(woman), the words) of each person the sentence names, calls by a gendered word or
+    tells by the 他 or 她 a clause opens with (`_clause_subject`), in order, and the spouse
+    (老伴) of the first whose sex it tells; P(woman) None for a name that says nothing of it
     (子涵: each of its characters common in names of both sexes; 钟表匠 is no name, 匠 being no
     name's).  `written`: (as written, name) of the people the document names (`_as_written`).
     A person who owns the one named next (张福生的老伴李桂英), or is spoken of (说起儿子，阚春花的
-    语气柔软了下来), is not the one the sentence is about, unless no one else is named in it
-    (刘德福的手机响了)."""
+    语气柔软了下来), is not the one the sentence is about: such people come last (刘德福的手机响了:
+    first where no one else is)."""
     words = _words(sentence)
-    subject = _subject_pronoun(words)
-    people = [subject] if subject else []
-    aside_people = []
+    people, aside_people = [], []
     named_by = dict(written)
     for index, word in enumerate(words):
+        subject = _clause_subject(words, index)
+        if subject is not None:
+            people.append(subject)
+            continue
         found = _gender_of(words, index)
         if found is not None or _person_given_name(words, index):
             surname_alone = len(word) == 1  # 沈 / 桂兰
@@ -412,11 +448,23 @@ def _people(
         elif name := named_by.get(word) or named_by.get("".join(words[index : index + 2])):
             # 秀芬 of 黄秀芬; 禚 / 海燕
             person, end = (_woman_by_name(name[1:]), name), index + 1 + (word not in named_by)
+        elif word in spouses() and (told := [p for p, _ in people if p is not None]):
+            person, end = (1 - told[0], word), index + 1  # 林淑珍…老伴: her husband
         else:
             continue
         aside = _owns_who_follows(words, end) or (index > 0 and words[index - 1] in spoken_of())
         (aside_people if aside else people).append(person)
-    return tuple(people or aside_people)
+    return (*people, *aside_people)
+
+
+def _spoken_of(
+    people: tuple[tuple[float | None, str], ...], speaker: str
+) -> tuple[tuple[float | None, str], ...]:
+    """Those of the people of a sentence before a quotation that opens with 他 or 她 whom it may
+    speak of (丈夫 of 说起丈夫，她的话里有埋怨。“他这个人啊): not one the sentence tells by a
+    pronoun, whom it follows, nor the `speaker` the clause introducing it names (隗志刚在一旁
+    翻译：“她说): they speak it."""
+    return tuple(p for p in people if p[1] != speaker and not _SINGULAR_PRONOUN.fullmatch(p[1]))
 
 
 def _owns_who_follows(words: list[str], end: int) -> bool:
@@ -441,14 +489,17 @@ def _as_written(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
     return tuple(sorted([*given, *((name, name) for name in whole)]))
 
 
-def _subject_pronoun(words: list[str]) -> tuple[float, str] | None:
-    """The 他 or 她 a sentence opens with, its first person (她说，丈夫这些年…: her, not 丈夫);
-    not one that owns who follows (她的丈夫说).  What a garble left before it is no word
-    (教?chù)?shī),她给…: the '?' ended a sentence)."""
-    spoken = [word for word in words if any(map(is_han, word))]
-    if not spoken or not _SINGULAR_PRONOUN.fullmatch(spoken[0]) or _owns_who_follows(spoken, 1):
+def _clause_subject(words: list[str], index: int) -> tuple[float, str] | None:
+    """The 他 or 她 at words[index] if it opens the sentence or a clause of it: whom that clause
+    is about (她说，丈夫这些年…: her, not 丈夫; 每天晚上，她都要帮丈夫…: her); not one that owns
+    who follows (她的丈夫说).  What a garble left before it is no word (教?chù)?shī),她给…: the
+    '?' ended a sentence)."""
+    word = words[index]
+    if not _SINGULAR_PRONOUN.fullmatch(word) or _owns_who_follows(words, index + 1):
         return None
-    return (CERTAIN if spoken[0] == "她" else 1 - CERTAIN), spoken[0]
+    before = (w for w in reversed(words[:index]) if w in CLAUSE_MARKS or any(map(is_han, w)))
+    opens = next(before, CLAUSE_MARKS[0]) in CLAUSE_MARKS
+    return (_surely(word == "她"), word) if opens else None
 
 
 def _title_before(words: list[str], index: int) -> float | None:
@@ -457,7 +508,7 @@ def _title_before(words: list[str], index: int) -> float | None:
     for start in (index - 2, index - 1):
         said = _gendered("".join(words[start:index])) if start >= 0 else None
         if said is not None:
-            return CERTAIN if said else 1 - CERTAIN
+            return _surely(said)
     return None
 
 
@@ -534,13 +585,17 @@ def _gender_of(words: list[str], index: int) -> float | None:
     """P(woman) if words[index] is a person; None if it is not, or says nothing."""
     said = _gendered(words[index])
     if said is not None:
-        return CERTAIN if said else 1 - CERTAIN
+        return _surely(said)
     given = _given_name(words, index)
     return _woman_by_name(given) if given else None
 
 
 def _woman_by_name(given: str) -> float | None:
-    """P(woman) by a given name, if it says enough (NAME_EVIDENCE), at most CERTAIN."""
+    """P(woman) by a given name, if it says enough (NAME_EVIDENCE), at most CERTAIN; a word
+    that names a woman or a man after a surname (李大姐, a 大姐 named Li) says it surely."""
+    said = _gendered(given)
+    if said is not None:
+        return _surely(said)
     odds = _woman_log_odds(given)
     if odds is None or abs(odds) < NAME_EVIDENCE:
         return None
