@@ -1060,15 +1060,18 @@ def _leaders_by_word(then: str) -> dict[int, float]:
 
 def _codes_by_odds(odds: Mapping[str, float]) -> dict[int, None]:
     """The plausible GBK forms of the characters of `odds`, the likeliest first."""
-    forms = tables().forms
-    ranked = sorted(odds, key=odds.__getitem__, reverse=True)
-    return dict.fromkeys(code for char in ranked for code in forms.get(char) or _code(char))
+    return _forms_in_order(sorted(odds, key=odds.__getitem__, reverse=True))
 
 
 def _codes_of(simplified: str) -> frozenset[int]:
     """The plausible GBK forms of these characters, or the one each is, where it has none."""
+    return frozenset(_forms_in_order(simplified))
+
+
+def _forms_in_order(simplified: Iterable[str]) -> dict[int, None]:
+    """The codes of `_codes_of`, in the order of the characters (a dict as an ordered set)."""
     forms = tables().forms
-    return frozenset(code for char in simplified for code in forms.get(char) or _code(char))
+    return dict.fromkeys(code for char in simplified for code in forms.get(char) or _code(char))
 
 
 def _han_codes_in(text: str) -> frozenset[int]:

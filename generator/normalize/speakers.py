@@ -237,7 +237,7 @@ def _evidence(
     or, with neither of those to go on, by those inside them (我的表姐…看到她去银行: the
     people a story's quotations speak of are still its people); and which pronouns those were."""
     passage = text[passage_start(text, at) : at] if read is None else read
-    person = _person_before(text, at, quoting, passage)
+    person = _person_before(text, passage, quoting)
     narrative = _pronoun_share(_outside_quotations(text))
     if person is not None or narrative is not None:
         return person, narrative, "outside quotations"
@@ -277,18 +277,18 @@ def passage_start(text: str, at: int) -> int:
 
 
 @lru_cache(maxsize=256)
-def _person_before(text: str, at: int, quoting: bool, passage: str) -> tuple[float, str] | None:
+def _person_before(text: str, passage: str, quoting: bool) -> tuple[float, str] | None:
     """(P(woman), the words that say so) of the first person outside quotation marks of the
-    nearest of SENTENCES_BACK sentences before `at` that names one, or of the 他 or 她 of a
-    nearer one that names no one (她是站里唯一的女科研人员。矫雨婕告诉记者…).  Where the name says
-    nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，她把工作室
-    取名); with none, nothing does (邱子涵: not the man named sentences before her).
+    nearest of the last SENTENCES_BACK sentences of `passage` that names one, or of the 他 or
+    她 of a nearer one that names no one (她是站里唯一的女科研人员。矫雨婕告诉记者…).  Where the
+    name says nothing of their sex, the 他 and 她 outside quotations from there on do (刘佳…，
+    她把工作室取名); with none, nothing does (邱子涵: not the man named sentences before her).
     A pronoun `quoting` (in a quotation) is someone the speaker speaks of, not the
     speaker: the last person a sentence names, not its first (周淑芬…丈夫…寄回家的。“他总在信里说),
     and not who says the quotation (`_spoken_of`).
     A person the document names is known by their given name too (。”黄秀芬说 garbled to
-    。”S秀芬说: the 黄 lost, not the woman).  `passage`: the text before `at` from
-    `passage_start`, as read."""
+    。”S秀芬说: the 黄 lost, not the woman).  `passage`: the document `text`'s passage before
+    the place (`passage_start`), as read."""
     recent = _narrative(passage)[-SENTENCES_BACK:]
     written = _as_written(names_in(text))
     speaker = ""
