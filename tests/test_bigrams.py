@@ -12,6 +12,7 @@ import pytest
 from generator.normalize import lm as lm_module
 from generator.normalize.bigrams import (
     LOST,
+    REDUPLICATED,
     char_bigrams,
     char_pairs,
     corpus_lines,
@@ -39,6 +40,15 @@ def test_pairs_news_writes_together_score_above_pairs_it_avoids() -> None:
 def test_unseen_characters_and_pairs_get_finite_scores() -> None:
     bigrams = char_bigrams()
     assert bigrams.logp("𠀀", "𠀁") < bigrams.logp("的", "确") < 0.0
+
+
+def test_a_character_said_twice_is_likely_even_where_news_never_said_it_so() -> None:
+    # 他拽了拽: no corpus writes 拽了拽, and the triple's back-off had made 他抬了拽 the likelier.
+    bigrams = char_bigrams()
+    assert "拽了拽" not in bigrams.triple_logp
+    assert bigrams.refinement("拽", "了", "拽") == REDUPLICATED["了"]
+    assert bigrams.refinement("抬", "了", "拽") < 0.0
+    assert bigrams.refinement("看", "了", "看") > 0.0  # counted: the corpus says how much
 
 
 def test_held_out_paragraphs_are_not_counted() -> None:

@@ -356,6 +356,31 @@ def test_a_character_is_tried_among_those_the_corpus_writes_after_the_one_before
     assert "周末能干啥?" in repair_showing(text, [], "芨缮??")
 
 
+@pytest.mark.parametrize(
+    ("text", "damage", "read"),
+    [
+        # 他's trail and 揉's lead (`fb c8`) dropped: 揉 is one of the characters ending with
+        # `e0`, none of the likeliest after 他 nor before 了, and was not tried (他多了揉眼睛).
+        (
+            "船上的事，越是这样越不能大意。”他揉了揉眼睛说，“我就跟他们讲。”\n",
+            "?!彼嗔巳嘌劬φf",
+            "他揉了揉眼睛",
+        ),
+        # 拽 was tried, but no corpus writes 拽了拽, and 他抬了拽 read likelier.
+        (
+            "带子要扣到最后一格，松了不行。”他拽了拽一个男孩胸前的卡扣，男孩吐了吐舌头。\n",
+            "?!彼Я俗б粋?",
+            "他拽了拽一個",
+        ),
+        ("他说不累是假的。”他捶了捶腰，又走进了大棚。\n", "?!彼", "他捶了捶腰"),
+    ],
+)
+def test_a_verb_said_twice_is_read_where_its_first_lost_a_byte(
+    text: str, damage: str, read: str
+) -> None:
+    assert read in repair_showing(text, [], damage)
+
+
 def test_a_character_hidden_whole_before_a_split_is_read() -> None:
     # 。”后座上， had read 。”后坐，: 上's lead went in a dropped pair with 座's trail (`f9 c9`)
     # and its trail is the orphan '?' before ，, where 坐 (`d7 f8`) makes the orphan its own

@@ -54,6 +54,13 @@ MOST_COUNTED = {"月": 12, "日": 31, "岁": 120, "年": 9999}
 # A '?' that swallowed an ASCII byte leaves a digit, a letter or a bracket lost: the model
 # counts them as one symbol (after 。” one comes 4 times in a hundred, after 字” once).
 LOST = "□"
+# A character said twice around one of these: a verb (看了看, 试一试, 走着走着, 跑来跑去), a
+# question (去不去) or a measure word (一步一步).  The corpora count 87 such triples with 了, 165
+# with 一, 151 with 不, 24 with 着 and 54 with 来, the character again a median 5.1, 5.6, 4.1,
+# 3.8 and 6.3 times likelier (log) after them than after the middle one alone; one they never
+# write (拽了拽, garbled 他抬了拽) is priced as those they do.
+REDUPLICATED = {"了": 5.1, "一": 5.6, "不": 4.1, "着": 3.8, "来": 6.3}
+REDUPLICATING = "".join(REDUPLICATED)
 WORD_MARKS = "，。：；？！"  # the marks a clause ends with, scored against the word before them
 WORD_MARK_PRIOR = 20.0  # occurrences' worth of the average word's odds, smoothing rare words
 WORD_MARK_MIN = 5  # words seen fewer times say nothing of their own
@@ -114,10 +121,14 @@ class CharBigrams(CharPairs):
     followers: dict[str, str]  # p -> the characters seen after it, likeliest first
 
     def refinement(self, before: str, previous: str, char: str) -> float:
-        """How much likelier `char` is after `before previous` than after `previous` alone."""
+        """How much likelier `char` is after `before previous` than after `previous` alone.
+        A verb said twice (拽了拽, 揉一揉) is likelier than any other character: where news never
+        wrote this one so, it gets what those it wrote do (`REDUPLICATED`)."""
         context = before + previous
         seen = self.triple_logp.get(context + char)
         if seen is None:
+            if char == before and previous in REDUPLICATED:
+                return REDUPLICATED[previous]
             backoff = self.pair_backoff_logp.get(context)
             return backoff if backoff is not None else 0.0
         return seen - self.logp(previous, char)

@@ -36,7 +36,13 @@ from typing import NamedTuple
 
 from generator.models import Change
 from generator.normalize import charngrams, wordlm
-from generator.normalize.bigrams import LOST, QUOTATION_OPEN, char_bigrams, only_digit_before
+from generator.normalize.bigrams import (
+    LOST,
+    QUOTATION_OPEN,
+    REDUPLICATING,
+    char_bigrams,
+    only_digit_before,
+)
 from generator.normalize.layout import opens_report
 from generator.normalize.lm import (
     CLOSING,
@@ -797,17 +803,19 @@ def _feed(
     mark: bool = False,
     unseen: bool = False,
     then: str = "",
+    echo: frozenset[int] = frozenset(),
     width: int = CANDIDATES,
 ) -> Iterator[_Hyp]:
     """Give the aligned decoder one byte (one of `values`); yields the best valid continuations.
     `mark`: the byte belongs to a mark that became ASCII; a stream mark overlapping one was
     destroyed by that replacement, so it may stand (as may one `exempt` by the caller).
     `unseen`: the caller knows a whole character vanished, both bytes unknown.
+    `then`, `echo`: what the character after says this one can be (`_candidates`).
     `width`: how many of the likeliest characters the byte can end go on (`_candidates`)."""
     if hyp.owed:
         return  # the reading of a listed character comes before any further byte
     exempt = exempt or mark or hyp.after_mark or hyp.noted  # a reading split the pair
-    for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen, then, width):
+    for step in _feed_aligned(hyp, values, pos, hidden, exempt, unseen, then, echo, width):
         yield step if step.after_mark == mark else step._replace(after_mark=mark)
 
 
@@ -819,6 +827,7 @@ def _feed_aligned(
     exempt: bool,
     unseen: bool,
     then: str,
+    echo: frozenset[int],
     width: int,
 ) -> Iterator[_Hyp]:
     if hyp.pending is None:
@@ -837,7 +846,7 @@ def _feed_aligned(
         candidates = _name_going_on(hyp, values)
     else:
         seen = hyp.pending_from == pos and len(hyp.pending) == 1 and len(values) == 1
-        candidates = _candidates(hyp, values, exempt, seen=seen, then=then, width=width)
+        candidates = _candidates(hyp, values, exempt, seen=seen, then=then, echo=echo, width=width)
     listed = _document().listed
     for code, char, state in candidates:
         owed = "" if hyp.noted else listed.get(code, "")  # an earlier insertion split it
@@ -896,6 +905,7 @@ def _candidates(
     *,
     seen: bool = False,
     then: str = "",
+    echo: frozenset[int] = frozenset(),
     width: int = CANDIDATES,
 ) -> list[tuple[int, str, LmState]]:
     """The plausible GBK characters the pending lead and `values` can form, best `width` in
@@ -906,6 +916,7 @@ def _candidates(
     to those that make a word with the previous character or with one of `then`, plus the
     commonest others, so few need the full model.  After a mark every character
     "makes a word" alone, so there commonness decides (and a common 。 is not cut).
+    The codes `echo` (`_echoed`) are always tried, as `_wanted` ones are.
     A character `seen` as it stands (its own two bytes, aligned) is never implausible: `∶`."""
     assert hyp.pending is not None
     plausible = tables().plausible
@@ -917,7 +928,7 @@ def _candidates(
             exempt or code not in STREAM_MARKS
         )
 
-    wanted = _wanted(hyp.lm)
+    wanted = _wanted(hyp.lm) | echo if echo else _wanted(hyp.lm)
     if len(hyp.pending) * len(values) <= PRESELECT:
         codes = [c for lead in hyp.pending for trail in values if possible(c := lead << 8 | trail)]
     else:
@@ -1110,19 +1121,29 @@ def _commonness_table() -> dict[int, float]:
     return {code: lm.commonness(simple.get(c, c)[0]) for code, c in tables().char_of.items()}
 
 
-def _feed_bytes(hyp: _Hyp, data: bytes, pos: int, after: bytes = b"") -> Iterator[_Hyp]:
+def _feed_bytes(
+    hyp: _Hyp, data: bytes, pos: int, after: bytes = b"", beyond: bytes = b""
+) -> Iterator[_Hyp]:
     """Feed an observed token; its second byte may complete its own mark (。).
     Misread, the token's first byte ends a character and its second starts the next, which the
     token `after` it ends: that next character is known, so the first is also chosen in its
     light (危害 = `ce a3 | ba a6` seen as `?:`: 危 alone is rare, 危害 is not).  So is the one
     an ASCII trail ends, where the decoder is aligned again after it (靦腆 = `ec 74 | cc f3`
-    seen as `t腆`)."""
+    seen as `t腆`).  Where the one after that is known too and says the first again (揉了揉 =
+    `c8 e0 | c1 cb | c8 e0` with 揉's lead lost), that character is tried (`_echoed`)."""
     ascii_mark = data != SENTENCE_END_BYTES and int.from_bytes(data) in STREAM_MARKS
     then = _known_after(hyp, data, after)
+    echo = _echoed(then, data, after, beyond)
     current = [hyp]
     for k, byte in enumerate(data):
         step = partial(
-            _feed, values=(byte,), pos=pos, exempt=k > 0, mark=ascii_mark, then="" if k else then
+            _feed,
+            values=(byte,),
+            pos=pos,
+            exempt=k > 0,
+            mark=ascii_mark,
+            then="" if k else then,
+            echo=frozenset() if k else echo,
         )
         current = [n for h in current for n in step(h)]
     yield from current
@@ -1135,6 +1156,22 @@ def _known_after(hyp: _Hyp, data: bytes, after: bytes) -> str:
     if len(data) == 2:
         return tables().char_of.get(data[-1] << 8 | after[0], "")
     return after.decode("gbk") if _in_step_after(data, after) else ""
+
+
+def _echoed(then: str, data: bytes, after: bytes, beyond: bytes) -> frozenset[int]:
+    """The code of the character read after `then` where `then` may stand between a character
+    said twice (拽了拽, bigrams.REDUPLICATED) and the stream still misread: the character before
+    `then` may be that one."""
+    said_twice = len(then) == 1 and tables().simplified.get(then, then) in REDUPLICATING
+    if not said_twice or len(data) != 2 or len(after) != 2:
+        return frozenset()
+    code = after[1] << 8 | beyond[0] if len(beyond) == 2 else -1
+    return frozenset((code,)) if code in tables().plausible else frozenset()
+
+
+def _bytes_at(tokens: list[_Token], i: int) -> bytes:
+    """The bytes of token i where it is observed bytes, else none."""
+    return tokens[i].data if i < len(tokens) and tokens[i].kind == "bytes" else b""
 
 
 def _in_step_after(data: bytes, after: bytes) -> bool:
@@ -1178,13 +1215,14 @@ def _expand(hyp: _Hyp, tokens: list[_Token], i: int) -> Iterator[tuple[int, _Hyp
         misread = hyp.pending is not None and _is_text(token.data)
         following = tokens[i + 1] if i + 1 < len(tokens) else None
         hyp = _named_by_next_reading(hyp, token, following)
-        after = following.data if following and following.kind == "bytes" else b""
+        after = _bytes_at(tokens, i + 1)
+        beyond = _bytes_at(tokens, i + 2) if after else b""
         # An ASCII trail ends the misread run, so the character after it is certain: where the
         # lead is known only as a range, readings are compared with it, or a rare one it makes a
         # word with is cut first (靦 of 靦腆).
         wide = hyp.pending is not None and len(hyp.pending) > 1
         aligned_after = wide and _in_step_after(token.data, after)
-        for h in _feed_bytes(hyp, token.data, token.start, after):
+        for h in _feed_bytes(hyp, token.data, token.start, after, beyond):
             if aligned_after:
                 yield from _expand(h, tokens, i + 1)
             else:
