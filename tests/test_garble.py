@@ -381,6 +381,16 @@ def test_a_verb_said_twice_is_read_where_its_first_lost_a_byte(
     assert read in repair_showing(text, [], damage)
 
 
+def test_a_name_s_rare_first_character_is_kept_until_the_name_is_whole() -> None:
+    # 佴's trail `a6` and 桂's lead under one '?': 佴 was scored, 8 behind 賭, and the readings of
+    # the '?' after 賭 and its like filled the beam before 桂 could pay 佴's cost back.
+    text = (
+        "卖菜的摊主佴桂兰跟他打了声招呼。"
+        "他挑菜挑得细，蔫一点的不要，带虫眼的也不要。”佴桂兰笑着说，“我知道是给老人做饭。”\n"
+    )
+    assert "。”佴桂蘭笑著說" in repair_showing(text, [], "?!辟?鹛m")
+
+
 def test_a_character_hidden_whole_before_a_split_is_read() -> None:
     # 。”后座上， had read 。”后坐，: 上's lead went in a dropped pair with 座's trail (`f9 c9`)
     # and its trail is the orphan '?' before ，, where 坐 (`d7 f8`) makes the orphan its own

@@ -1587,10 +1587,15 @@ def _with_trail(trail: int) -> str:
 
 
 def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
-    """Best first; drop readings far behind the best, they never come back."""
+    """Best first; drop readings far behind the best, they never come back.  Beyond BEAM, keep
+    those that end with the first character of a name the document shows: rare, it is paid
+    back only at the name's next character (`_name_gain`), and 。”佴桂兰笑着说 had lost 佴 to
+    the readings of the '?' after it (赌桂兰)."""
     hyps.sort(key=lambda h: h.score, reverse=True)
     floor = hyps[0].score - MARGIN if hyps else 0.0
-    return [h for h in hyps[:BEAM] if h.score >= floor]
+    firsts = _document().name_firsts
+    kept = [h for h in hyps[:BEAM] if h.score >= floor]
+    return kept + [h for h in hyps[BEAM:] if h.last_code in firsts and h.score >= floor]
 
 
 def _windows(
