@@ -122,8 +122,8 @@ class CharBigrams(CharPairs):
 
     def refinement(self, before: str, previous: str, char: str) -> float:
         """How much likelier `char` is after `before previous` than after `previous` alone.
-        A verb said twice (拽了拽, 揉一揉) is likelier than any other character: where news never
-        wrote this one so, it gets what those it wrote do (`REDUPLICATED`)."""
+        A character said again after 了, 一, 不, 着 or 来 (拽了拽, 揉一揉) is likely: where news
+        never wrote this one so, it gets what those it wrote get (`REDUPLICATED`)."""
         context = before + previous
         seen = self.triple_logp.get(context + char)
         if seen is None:
