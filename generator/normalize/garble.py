@@ -152,6 +152,25 @@ MARGIN = 25.0  # readings this far (log-probability) behind the best are abandon
 # held-out People's Daily (bench/bench_repair.py, six seeds) 79 of 148 choices under 1 were
 # wrong, 24 of 119 between 1 and 2, 13 of 170 between 2 and 4 and 10 of 1,271 above.
 DOUBTFUL_MARGIN = 2.0
+
+
+class _Width(NamedTuple):
+    """How widely a window is searched: readings kept per token, readings tried with a dropped
+    pair and characters for each, and how far behind the best a drop's reading is read on."""
+
+    beam: int
+    drop_beam: int
+    drop_candidates: int
+    drop_margin: float
+
+
+NARROW = _Width(BEAM, DROP_BEAM, DROP_CANDIDATES, DROP_MARGIN)
+# A window whose best reading won by less than DOUBTFUL_MARGIN is searched again this wide
+# (`_windows`): a tenth of bench/unseen's windows, a third of them read wrong.  Seed 7, x2:
+# 524 -> 512 places, nothing newly wrong (every window this wide: 503, in twice the time; again
+# below a margin of 4: 505, the dense article of bench_normalize.py 2.3 times as long; below 2
+# it takes 2.3-2.7 s on one core against 2.3-2.5 s).
+WIDE = _Width(96, 20, 8, 25.0)
 MAX_WINDOW = 80  # tokens; misreadings realign long before this, '?' floods never do
 # The converter left characters with several traditional forms as they were (corruption.md
 # names these): they occur even in a document that shows them nowhere else (白天干农活).
@@ -1473,7 +1492,13 @@ def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
 
 
 def _dropped_pairs(
-    hyp: _Hyp, pos: int, *, twice: bool = False, unseen: bool = False, then: str = ""
+    hyp: _Hyp,
+    pos: int,
+    candidates: int = DROP_CANDIDATES,
+    *,
+    twice: bool = False,
+    unseen: bool = False,
+    then: str = "",
 ) -> Iterator[_Hyp]:
     """While misaligned, a pair in GBK's user-defined area vanished from the output: its first
     byte ended the pending character, its second starts the next one.  With `twice`, also two
@@ -1483,7 +1508,7 @@ def _dropped_pairs(
     dropped, and with them 生 = `c9 fa`)."""
     firsts = (*range(0xA1, 0xA8), *range(0xAA, 0xB0), *range(0xF8, 0xFF))
     once = []
-    for step in _feed(hyp, firsts, pos, unseen=unseen, then=then, width=DROP_CANDIDATES):
+    for step in _feed(hyp, firsts, pos, unseen=unseen, then=then, width=candidates):
         first = step.last
         leads = tuple(range(0x81, 0xA1)) if first < 0xA8 else tuple(range(0xA1, 0xFF))
         step = _note(
@@ -1497,14 +1522,16 @@ def _dropped_pairs(
         best = max(once, key=lambda h: h.score)
         name_firsts = _document().name_firsts
         for h in (best, *(h for h in once if h.last_code in name_firsts and h is not best)):
-            yield from _dropped_pairs(h, pos, unseen=True, then=then)
+            yield from _dropped_pairs(h, pos, candidates, unseen=True, then=then)
 
 
-def _within_reach(drops: Iterable[_Hyp], best: float) -> Iterator[_Hyp]:
+def _within_reach(
+    drops: Iterable[_Hyp], best: float, margin: float = DROP_MARGIN
+) -> Iterator[_Hyp]:
     """The readings a dropped pair makes that are worth reading on: within DROP_MARGIN of the
     best reading at this token, or ending with a character always worth a try (`_wanted`: the
     rare first character of a name the document shows gains only once the name is whole)."""
-    floor = best - DROP_MARGIN
+    floor = best - margin
     return (d for d in drops if d.score >= floor or d.last_code in _wanted(d.lm))
 
 
@@ -1519,7 +1546,9 @@ def _text(out: tuple | None, *, notes: bool) -> str:
     return "".join(reversed(parts))
 
 
-def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, list[_Hyp]]:
+def _decode_window(
+    tokens: list[_Token], first: int, quoted: str, width: _Width
+) -> tuple[int, list[_Hyp]]:
     """Beam-search from token `first` until every reading is aligned again, CONTEXT tokens
     past both the last '?' met (past the `pinyin)` it may have eaten the `(` of) and the last
     token some reading was misaligned at, so the choice is made with clean text on its right
@@ -1530,7 +1559,7 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
     last_question = misaligned = first
     limit = min(len(tokens), first + MAX_WINDOW)
     for i in range(first, limit):
-        beam = _prune(agenda.pop(i, []))
+        beam = _prune(agenda.pop(i, []), width.beam)
         if not beam:
             if not agenda:
                 return first, []  # every reading died: the rest of the piece is not skipped
@@ -1548,15 +1577,19 @@ def _decode_window(tokens: list[_Token], first: int, quoted: str) -> tuple[int, 
         for rank, hyp in enumerate(beam):
             for nxt, h in _expand(hyp, tokens, i):
                 agenda.setdefault(nxt, []).append(h)
-            if hyp.pending is not None and (rank < DROP_BEAM or hyp.last_code in _wanted(hyp.lm)):
-                drops = _dropped_pairs(hyp, tokens[i].start, twice=rank == 0, then=named)
-                for d in _within_reach(drops, beam[0].score):
+            if hyp.pending is not None and (
+                rank < width.drop_beam or hyp.last_code in _wanted(hyp.lm)
+            ):
+                drops = _dropped_pairs(
+                    hyp, tokens[i].start, width.drop_candidates, twice=rank == 0, then=named
+                )
+                for d in _within_reach(drops, beam[0].score, width.drop_margin):
                     for nxt, h in _expand(d, tokens, i):
                         agenda.setdefault(nxt, []).append(h)
     if limit < len(tokens):
         return limit, []
     done = [h for h in agenda.pop(len(tokens), []) if h.pending is None]
-    return (len(tokens), _prune(done)) if done else (first, [])
+    return (len(tokens), _prune(done, width.beam)) if done else (first, [])
 
 
 def _next_characters(token: _Token) -> str:
@@ -1586,7 +1619,7 @@ def _with_trail(trail: int) -> str:
     return "".join(char_of[c] for c in codes if c in tables().plausible)
 
 
-def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
+def _prune(hyps: list[_Hyp], beam: int = BEAM) -> list[_Hyp]:
     """Best first; drop readings far behind the best, they never come back.  Beyond BEAM, keep
     those that end with the first character of a name the document shows: rare, it is paid
     back only at the name's next character (`_name_gain`), and 。”佴桂兰笑着说 had lost 佴 to
@@ -1594,15 +1627,16 @@ def _prune(hyps: list[_Hyp]) -> list[_Hyp]:
     hyps.sort(key=lambda h: h.score, reverse=True)
     floor = hyps[0].score - MARGIN if hyps else 0.0
     firsts = _document().name_firsts
-    kept = [h for h in hyps[:BEAM] if h.score >= floor]
-    return kept + [h for h in hyps[BEAM:] if h.last_code in firsts and h.score >= floor]
+    kept = [h for h in hyps[:beam] if h.score >= floor]
+    return kept + [h for h in hyps[beam:] if h.last_code in firsts and h.score >= floor]
 
 
 def _windows(
     tokens: list[_Token], strict: bool, quoted: str, offset: int
 ) -> Iterator[tuple[int, int, list[_Hyp]]]:
     """Repair each run of '?' in a piece that opens with the quotation marks `quoted` open;
-    yields (first token, end token, the readings left, best first).
+    yields (first token, end token, the readings left, best first).  A window whose choice is
+    doubtful (`_doubtful`) is searched again, WIDE.
     A run that no reading explains, or explains no better than it reads already, is left.
     Which quotation marks are open comes from the text as repaired so far: a 。” swallowed at
     a paragraph end is found only if the “ garbled earlier in the paragraph is known."""
@@ -1615,11 +1649,9 @@ def _windows(
         opened = _quoted(tokens[known:first], open_at_known)
         at = _WINDOW_AT.set(offset + tokens[first].start)  # the piece starts at `offset`
         try:
-            end, readings = _decode_window(tokens, first, opened)
-            if readings:
-                rest = _rest_of_paragraph(offset + tokens[end - 1].end)
-                readings = _reweighed_by_words(_balanced(readings, rest), rest[:1])
-                readings = _reweighed_by_chars(readings, rest)
+            end, readings = _searched(tokens, first, opened, offset, NARROW)
+            if _doubtful(readings):
+                end, readings = _searched(tokens, first, opened, offset, WIDE)
             accepted = bool(readings) and _accepted(tokens, first, end, readings[0], strict, opened)
         finally:
             _WINDOW_AT.reset(at)
@@ -1629,6 +1661,23 @@ def _windows(
         done = known = end
         open_at_known = _quoted_after_text(opened, _text(readings[0].out, notes=False))
         yield first, done, readings
+
+
+def _searched(
+    tokens: list[_Token], first: int, quoted: str, offset: int, width: _Width
+) -> tuple[int, list[_Hyp]]:
+    """A window's end token and its readings, best first, once every model has had its say."""
+    end, readings = _decode_window(tokens, first, quoted, width)
+    if readings:
+        rest = _rest_of_paragraph(offset + tokens[end - 1].end)
+        readings = _reweighed_by_words(_balanced(readings, rest), rest[:1])
+        readings = _reweighed_by_chars(readings, rest)
+    return end, readings
+
+
+def _doubtful(readings: list[_Hyp]) -> bool:
+    """Did the models choose the best reading by less than DOUBTFUL_MARGIN?"""
+    return len(readings) > 1 and readings[0].score - readings[1].score < DOUBTFUL_MARGIN
 
 
 def _shape_at() -> str:
