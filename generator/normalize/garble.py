@@ -1494,7 +1494,7 @@ def _missing_byte(hyp: _Hyp, token: _Token) -> Iterator[_Hyp]:
 def _dropped_pairs(
     hyp: _Hyp,
     pos: int,
-    candidates: int = DROP_CANDIDATES,
+    candidates: int,
     *,
     twice: bool = False,
     unseen: bool = False,
@@ -1619,8 +1619,8 @@ def _with_trail(trail: int) -> str:
     return "".join(char_of[c] for c in codes if c in tables().plausible)
 
 
-def _prune(hyps: list[_Hyp], beam: int = BEAM) -> list[_Hyp]:
-    """Best first; drop readings far behind the best, they never come back.  Beyond BEAM, keep
+def _prune(hyps: list[_Hyp], beam: int) -> list[_Hyp]:
+    """Best first; drop readings far behind the best, they never come back.  Beyond `beam`, keep
     those that end with the first character of a name the document shows: rare, it is paid
     back only at the name's next character (`_name_gain`), and 。”佴桂兰笑着说 had lost 佴 to
     the readings of the '?' after it (赌桂兰)."""
@@ -1676,7 +1676,8 @@ def _searched(
 
 
 def _doubtful(readings: list[_Hyp]) -> bool:
-    """Did the models choose the best reading by less than DOUBTFUL_MARGIN?"""
+    """Did the models choose the best reading by less than DOUBTFUL_MARGIN over the next one?
+    (The next reading, whatever its text: one that reads alike by other bytes counts too.)"""
     return len(readings) > 1 and readings[0].score - readings[1].score < DOUBTFUL_MARGIN
 
 
