@@ -1222,6 +1222,27 @@ def test_a_doubtful_window_is_searched_again_wider(
     assert read in repair_showing(text, listed, damage)
 
 
+def _read(text: str, score: float) -> garble._Hyp:
+    return garble._Hyp(None, -1, -1, -1, LmState("", (score,)), (text, False, None), None)
+
+
+@pytest.mark.parametrize(
+    ("readings", "doubtful"),
+    [
+        # Two byte paths to the same text, and the next text far behind: nothing is in doubt.
+        ([_read("他说", -10.0), _read("他说", -10.5), _read("她说", -13.0)], False),
+        ([_read("他说", -10.0), _read("她说", -11.0)], True),
+        ([_read("他说", -10.0), _read("他说", -10.5), _read("她说", -11.5)], True),
+        ([_read("他说", -10.0), _read("他说", -10.5)], False),
+        ([_read("他说", -10.0)], False),
+    ],
+)
+def test_a_window_is_doubtful_only_between_readings_that_read_differently(
+    readings: list[garble._Hyp], doubtful: bool
+) -> None:
+    assert garble._doubtful(readings) is doubtful
+
+
 def test_a_window_chosen_clearly_is_searched_once(monkeypatch: pytest.MonkeyPatch) -> None:
     widths = []
     decode = garble._decode_window
