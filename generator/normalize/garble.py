@@ -1530,7 +1530,7 @@ def _dropped_pairs(
 def _within_reach(
     drops: Iterable[_Hyp], best: float, margin: float = DROP_MARGIN
 ) -> Iterator[_Hyp]:
-    """The readings a dropped pair makes that are worth reading on: within DROP_MARGIN of the
+    """The readings a dropped pair makes that are worth reading on: within `margin` of the
     best reading at this token, or ending with a character always worth a try (`_wanted`: the
     rare first character of a name the document shows gains only once the name is whole)."""
     floor = best - margin
@@ -1680,15 +1680,8 @@ def _searched(
 def _doubtful(readings: list[_Hyp]) -> bool:
     """Did the models choose the best reading by less than DOUBTFUL_MARGIN over the likeliest
     reading with another text?  (Byte paths that read alike leave nothing in doubt.)"""
-    if len(readings) < 2:
-        return False
-    best, floor = _text(readings[0].out, notes=True), readings[0].score - DOUBTFUL_MARGIN
-    for other in readings[1:]:
-        if other.score <= floor:
-            return False
-        if _text(other.out, notes=True) != best:
-            return True
-    return False
+    margin = next((behind for _, behind in _other_texts(readings)), math.inf)
+    return margin < DOUBTFUL_MARGIN
 
 
 def _shape_at() -> str:
@@ -1856,13 +1849,24 @@ def _why(hyp: _Hyp, start: int, end: int, choice: str) -> str:
 
 
 def _alternatives(readings: list[_Hyp]) -> list[tuple[str, float]]:
-    """The other readings' texts, each once (many byte paths read alike), likeliest first, with
-    how much less likely than the best each was."""
+    """The other readings' texts, each once, likeliest first, with how much less likely than
+    the best each was (to a tenth, as a reader is shown it)."""
+    return [(text, round(behind, 1)) for text, behind in _other_texts(readings)]
+
+
+def _other_texts(readings: list[_Hyp]) -> Iterator[tuple[str, float]]:
+    """Each text the readings after the best make, once (many byte paths read alike), likeliest
+    first, with how much less likely than the best it was; read lazily, as `_doubtful` needs
+    only the first."""
+    if not readings:
+        return
     best = readings[0]
-    texts: dict[str, float] = {_text(best.out, notes=True): 0.0}
+    seen = {_text(best.out, notes=True)}
     for other in readings[1:]:
-        texts.setdefault(_text(other.out, notes=True), round(best.score - other.score, 1))
-    return list(texts.items())[1:]
+        text = _text(other.out, notes=True)
+        if text not in seen:
+            seen.add(text)
+            yield text, best.score - other.score
 
 
 def _choice(
