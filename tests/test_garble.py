@@ -485,6 +485,15 @@ def test_a_reading_a_drop_makes_far_behind_is_read_on_only_where_a_name_may_star
             "。“覃師傅給",
             id="not where the name is left unfinished",
         ),
+        # Shown once, where jieba runs the name into the word after it (郭丽华正: bench 16th
+        # eight's bm4); garbled after 。”, 郭's trail and 丽's lead dropped, it read 哈丽华.
+        pytest.param(
+            "安置点负责人、镇民政办主任郭丽华正拿着本子逐一登记。\n"
+            "“有没有慢性病、要吃什么药，也都要问到。”郭丽华说，“晚上人多，我们心里得有数。”\n",
+            "?!惫惾A說",
+            "。”郭麗華說",
+            id="a name jieba ran into the word after it",
+        ),
     ],
 )
 def test_a_name_the_document_shows_is_read_where_garbled(text: str, damage: str, read: str) -> None:

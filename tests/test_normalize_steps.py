@@ -121,6 +121,8 @@ def test_script_reads_zhe_by_its_sentence_not_by_the_longest_phrase(
         ("大会(COP30)22日闭幕", "大会（COP30）22日闭幕"),
         ("大会（COP30)22日闭幕", "大会（COP30）22日闭幕"),
         ("(a) 中国方案", "（a）中国方案"),
+        # a number between the comma and the Chinese on each side is read through
+        ("从不到30%提高到了86%,2024年全年", "从不到30%提高到了86%，2024年全年"),
     ],
 )
 def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -> None:
@@ -135,6 +137,7 @@ def test_ascii_punctuation_in_chinese_becomes_full_width(raw: str, clean: str) -
         "构建“322X”现代海洋产业体系",
         "PM2.5浓度下降",
         "会议10:30开始，共1,000人",
+        "In 2024, 86% of homes had broadband.",
         "上午□:30开始",  # the hour's digit lost in a garble: still a time
         "再形成1—2个集群",
         "Notice: The content above (including the pictures) is uploaded.",

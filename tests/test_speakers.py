@@ -313,6 +313,18 @@ def test_a_name_jieba_cut_before_its_last_character_is_found_whole(text: str, na
     assert names_in(text) == {name}
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("32岁的熊浩是一名软件工程师。", "熊浩"),  # 熊浩是
+        ("镇民政办主任郭丽华正拿着本子逐一登记。", "郭丽华"),  # 郭丽华正
+        ("老师傅王阿三是当地有名的造船匠。", "王阿三"),  # 王阿三是
+    ],
+)
+def test_a_name_jieba_ran_into_the_word_after_it_is_found(text: str, name: str) -> None:
+    assert names_in(text) == {name}
+
+
 def test_a_name_is_not_run_into_a_word_of_its_own() -> None:
     assert names_in("王翼有个弱点，就是下棋太急。王翼说，") == {"王翼"}  # not 王翼 / 有个
     assert names_in("张磊笑着说，") == {"张磊"}  # 笑 is a word: not 张磊 / 笑

@@ -22,6 +22,9 @@ _MARK = f"[,?!;:(){''.join(_SMALL_FORMS)}]"
 _CANDIDATE = re.compile(rf"{_MARK}|[ \t]+")
 _TRIGGER = re.compile(rf"{_MARK}|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
 _BETWEEN_DIGITS = frozenset(",:")
+_NUMBER = f"0123456789.%％{LOST}"  # read through to the text around it
+# and the marks beyond it, of either width, which this step may just have widened (idempotence)
+_SEE_THROUGH_PAST_NUMBER = _SKIPPED_FOR_CONTEXT + "，？！；："
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
 _CAPITAL = re.compile("[A-Z]")
 _LINE = re.compile(".+")
@@ -80,7 +83,9 @@ def _wide_brackets(text: str) -> frozenset[int]:
 
 
 def _chinese_context(text: str, i: int) -> bool:
-    """A mark belongs to Chinese text when its nearest real neighbour on either side is not ASCII."""
+    """A mark belongs to Chinese text when its nearest real neighbour on either side is not ASCII,
+    a number read through as part of the text around it: 提高到86%,2024年 is Chinese on both
+    sides of its comma (a comma between two digits is still a number's: 1,000)."""
     char = text[i]
     left, right = _neighbour(text, i, -1), _neighbour(text, i, 1)
     if (
@@ -98,11 +103,19 @@ def _digit_or_lost(char: str) -> bool:
 
 
 def _neighbour(text: str, i: int, step: int) -> str:
-    """Nearest character beside position i, skipping spaces and other ASCII marks ('' at an edge)."""
-    j = i + step
-    while 0 <= j < len(text) and text[j] in _SKIPPED_FOR_CONTEXT:
-        j += step
+    """Nearest character beside position i, skipping spaces and other ASCII marks, and past a
+    number there and the marks beyond it to the text around it ('' at an edge)."""
+    j = _past(text, i + step, step, _SKIPPED_FOR_CONTEXT)
+    if 0 <= j < len(text) and _digit_or_lost(text[j]):
+        j = _past(text, _past(text, j, step, _NUMBER), step, _SEE_THROUGH_PAST_NUMBER)
     return text[j] if 0 <= j < len(text) else ""
+
+
+def _past(text: str, j: int, step: int, chars: str) -> int:
+    """The first position from j, going `step`, whose character is not one of `chars`."""
+    while 0 <= j < len(text) and text[j] in chars:
+        j += step
+    return j
 
 
 def _decide_space(text: str, start: int, end: int, wide: frozenset[int]) -> tuple[str, str] | None:

@@ -522,7 +522,7 @@ def _words(sentence: str) -> list[str]:
             words[index : index + 1] = list(words[index])
     for index in range(len(words) - 1, -1, -1):
         if _word_run_on(words[index]):
-            words[index : index + 1] = [words[index][:2], words[index][2]]
+            words[index : index + 1] = [words[index][:-1], words[index][-1]]
     for index in range(len(words) - 2, -1, -1):
         word, after = words[index], words[index + 1]
         if _name_cut_before_its_last(word, after):
@@ -550,16 +550,16 @@ def _surname_cut_off(word: str, after: str) -> bool:
 
 
 def _word_run_on(word: str) -> bool:
-    """Is `word` a surname, one character of a given name and a word that follows a subject,
-    which jieba's model joined, its dictionary knowing none of it (32岁的熊浩是一名: 熊浩 / 是;
-    not 庞贝病 nor 卫健局)?"""
+    """Is `word` a surname, a given name of one or two characters and a word that follows a
+    subject, which jieba's model joined, its dictionary knowing none of it (32岁的熊浩是一名:
+    熊浩 / 是; 主任郭丽华正拿着: 郭丽华 / 正; not 庞贝病 nor 卫健局)?"""
     frequency = jieba_ready().dt.FREQ
     return (
-        len(word) == 3
+        len(word) in (3, 4)
         and word[0] in surnames()
         and not frequency.get(word, 0)
-        and _woman_log_odds(word[1]) is not None
-        and word[2] in after_subject()
+        and all(_woman_log_odds(char) is not None for char in word[1:-1])
+        and word[-1] in after_subject()
     )
 
 
