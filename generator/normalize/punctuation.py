@@ -24,7 +24,7 @@ _TRIGGER = re.compile(rf"{_MARK}|[ \t](?=[{_WIDE}])|(?<=[{_WIDE}])[ \t]")
 _BETWEEN_DIGITS = frozenset(",:")
 _NUMBER = f"0123456789.%％{LOST}"  # read through to the text around it
 # and the marks beyond it, of either width, which this step may just have widened (idempotence)
-_SEE_THROUGH_PAST_NUMBER = _SKIPPED_FOR_CONTEXT + "，？！；："
+_SEE_THROUGH_PAST_NUMBER = _SKIPPED_FOR_CONTEXT + "".join(FULL_WIDTH.values())
 _CHINESE = "\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uff01-\uff5e“”‘’"
 _CAPITAL = re.compile("[A-Z]")
 _LINE = re.compile(".+")
@@ -106,7 +106,7 @@ def _neighbour(text: str, i: int, step: int) -> str:
     """Nearest character beside position i, skipping spaces and other ASCII marks, and past a
     number there and the marks beyond it to the text around it ('' at an edge)."""
     j = _past(text, i + step, step, _SKIPPED_FOR_CONTEXT)
-    if 0 <= j < len(text) and _digit_or_lost(text[j]):
+    if _digit_or_lost(text[j : j + 1]):  # "" at an edge
         j = _past(text, _past(text, j, step, _NUMBER), step, _SEE_THROUGH_PAST_NUMBER)
     return text[j] if 0 <= j < len(text) else ""
 
