@@ -31,7 +31,7 @@ from generator.translate import open_translator
 
 # Bump when decoding, the normalizer or the page layout changes: every article is re-rendered
 # (translations still come from memory, so this costs seconds, not hours).
-PIPELINE_VERSION = "99"
+PIPELINE_VERSION = "100"
 GENERATED_DIRS = ("zh", "en", "bilingual", "feeds")
 
 

@@ -23,6 +23,23 @@ def surnames() -> frozenset[str]:
 
 
 @cache
+def compound_surnames() -> frozenset[str]:
+    """Surnames of two characters that text seldom writes otherwise (欧阳, 司马)."""
+    return frozenset(_people()["compound_surnames"])
+
+
+def surname_of(name: str) -> str:
+    """The surname a name opens with: its first two characters where they are one (欧阳立新),
+    else its first."""
+    return name[:2] if name[:2] in compound_surnames() else name[:1]
+
+
+def given_name_of(name: str) -> str:
+    """What follows the surname (`surname_of`): 立新 of 欧阳立新, 建国 of 王建国."""
+    return name[len(surname_of(name)) :]
+
+
+@cache
 def gendered_words() -> dict[str, bool]:
     """Word -> True for a woman (女士, 奶奶), False for a man (先生, 大爷)."""
     return {

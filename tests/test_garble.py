@@ -181,6 +181,10 @@ def test_a_pronoun_hidden_after_a_quotation_is_the_one_the_document_uses(text: s
         # his name, after a woman's in the paragraph before
         "店长许倩说，顾客特别多，不少家庭一次就换好几件。\n"
         "市民黄建国用旧空调抵扣，省下了1100多元。“补贴到手快，旧机还能上门回收，省心。”他说。\n",
+        # his name with a two-character surname (欧阳 / 立新), a woman's before it (bench/unseen
+        # bp4: every 。”他说 of his read 。”她说 for the woman named before him)
+        "研究员欧阳立新这些年跑遍了全省的山区，他说老品种是宝贝。\n队员王秀英是农学博士，她负责"
+        "记录样本。欧阳立新捧着稻谷看了又看：“这种红米，好多年没找到活的种子了。”他说。\n",
     ],
 )
 def test_a_pronoun_hidden_after_a_quotation_is_the_person_named_before_it(text: str) -> None:

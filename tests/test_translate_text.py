@@ -61,6 +61,16 @@ def test_pinyin_uses_surname_readings_and_apostrophes() -> None:
     assert pinyin_name("王西安") == "Wang Xi'an"
 
 
+def test_a_two_character_surname_is_read_as_one() -> None:
+    assert pinyin_name("欧阳立新") == "Ouyang Lixin"  # not Ou Yanglixin
+    people = find_people("市委书记欧阳立新出席会议。（记者 司马晓昶 通讯员 王红）")
+    assert [(p.zh, p.en) for p in people] == [
+        ("司马晓昶", "Sima Xiaochang"),
+        ("王红", "Wang Hong"),
+        ("欧阳立新", "Ouyang Lixin"),
+    ]
+
+
 def test_user_glossary_overrides_the_shipped_one(tmp_path: Path) -> None:
     user = tmp_path / "glossary.yaml"
     user.write_text("place:\n  南通: Nantong (Jiangsu)\norg:\n  蓝海新材料: Lanhai New Materials\n")

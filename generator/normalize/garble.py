@@ -74,7 +74,7 @@ from generator.normalize.speakers import (
     read_in_step,
 )
 from generator.parallel import map_on_cores, spare_cores
-from generator.people import saying_words
+from generator.people import saying_words, surname_of
 from generator.tables import jieba_ready
 
 MAX_MARKS = 300  # a damaged 5,000-character article holds a few dozen `?`
@@ -805,7 +805,7 @@ def _shown_in_step(shown: str) -> tuple[frozenset[str], dict[str, float]]:
 def _as_called(names: frozenset[str]) -> frozenset[str]:
     """The names, and how a story calls their people by the surname after 老 (“老郜他们… for
     the 郜文博 it names), priced as names are: where 郜 lost its trail byte, 垸 read likelier."""
-    return names | {FAMILIAR + name[0] for name in names}
+    return names | {FAMILIAR + surname_of(name) for name in names}
 
 
 def _name_starts(names: frozenset[str]) -> frozenset[str]:

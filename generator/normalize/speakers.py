@@ -31,13 +31,16 @@ from generator.normalize.script import simplify
 from generator.people import (
     address_words,
     after_subject,
+    compound_surnames,
     gendered_words,
+    given_name_of,
     place_words,
     relatives,
     saying_words,
     sex_prefixes,
     spoken_of,
     spouses,
+    surname_of,
     surnames,
 )
 from generator.tables import cached_table, cedict_file, jieba_ready, package_file
@@ -171,7 +174,7 @@ def names_in(text: str) -> frozenset[str]:
         for index, word in enumerate(words):
             given = _person_given_name(words, index)
             if given:
-                names.add(word[0] + given)
+                names.add(surname_of(word) + given)
     return frozenset(names | _surnamed_by_document(_shown(text)))
 
 
@@ -441,13 +444,16 @@ def _people(
             continue
         found = _gender_of(words, index)
         if found is not None or _person_given_name(words, index):
-            surname_alone = len(word) == 1  # 沈 / 桂兰
+            surname_alone = word == surname_of(word)  # 沈 / 桂兰, 欧阳 / 立新
             titled = _title_before(words, index)
             name = word + (words[index + 1] if surname_alone else "")
             person, end = (found if titled is None else titled, name), index + 1 + surname_alone
         elif name := named_by.get(word) or named_by.get("".join(words[index : index + 2])):
             # 秀芬 of 黄秀芬; 禚 / 海燕
-            person, end = (_woman_by_name(name[1:]), name), index + 1 + (word not in named_by)
+            person, end = (
+                (_woman_by_name(given_name_of(name)), name),
+                index + 1 + (word not in named_by),
+            )
         elif word in spouses() and (told := [p for p, _ in people if p is not None]):
             person, end = (1 - told[0], word), index + 1  # 林淑珍…老伴: her husband
         else:
@@ -478,13 +484,15 @@ def _owns_who_follows(words: list[str], end: int) -> bool:
 
 @lru_cache(maxsize=16)
 def _as_written(names: frozenset[str]) -> tuple[tuple[str, str], ...]:
-    """(as written, name) of each of `names` three characters long (a two-character one may be a
-    place's first word: 章江 of 章江新区), and of its given name where no word is written so (秀芬
-    for 黄秀芬, not 建国 for 王建国) and no other of them has it."""
-    whole = [name for name in names if len(name) == 3]
-    by_given = Counter(name[1:] for name in whole)
+    """(as written, name) of each of `names` with a given name of two characters (王建国, 欧阳立新;
+    a one-character one may be a place's first word: 章江 of 章江新区), and of its given name where
+    no word is written so (秀芬 for 黄秀芬, not 建国 for 王建国) and no other of them has it."""
+    whole = [name for name in names if len(given_name_of(name)) == 2]
+    by_given = Counter(map(given_name_of, whole))
     given = [
-        (name[1:], name) for name in whole if by_given[name[1:]] == 1 and _rare_as_word(name[1:])
+        (first, name)
+        for name in whole
+        if by_given[first := given_name_of(name)] == 1 and _rare_as_word(first)
     ]
     return tuple(sorted([*given, *((name, name) for name in whole)]))
 
@@ -630,21 +638,23 @@ def _is_word(text: str) -> bool:
 
 
 def _given_name(words: list[str], index: int) -> str | None:
-    """The given name if words[index] starts a person's name: a surname with one or two
-    characters that jieba knows as a word hardly or not at all (刘志强, 周美华), or a surname
-    standing alone before one or two characters (沈 / 桂兰); not a reporter's (记者张立军), nor
-    one whose relative the sentence is about (周小川的母亲)."""
+    """The given name if words[index] starts a person's name: a surname (`surname_of`) with one
+    or two characters that jieba knows as a word hardly or not at all (刘志强, 周美华), or a surname
+    standing alone before one or two characters (沈 / 桂兰, 欧阳 / 立新); not a reporter's
+    (记者张立军), nor one whose relative the sentence is about (周小川的母亲)."""
     word = words[index]
+    surname = surname_of(word)
     before = next((w for w in reversed(words[:index]) if w.strip()), "")
-    if word[:1] not in surnames() and not _rarely_surnamed(word):
+    listed = surname in surnames() or surname in compound_surnames()
+    if not listed and not _rarely_surnamed(word):
         return None
     if before.endswith(NOT_SUBJECTS) or before[-1:].isdigit():
         return None  # 300余人 and 3万多元 are counts
     frequency = jieba_ready().dt.FREQ
     after = words[index + 1] if index + 1 < len(words) else ""
-    if 2 <= len(word) <= 3 and all(map(is_han, word)) and _rare_as_word(word):
-        given, following = word[1:], index + 1
-    elif len(word) == 1 and 1 <= len(after) <= 2:
+    if 1 <= len(word) - len(surname) <= 2 and all(map(is_han, word)) and _rare_as_word(word):
+        given, following = word[len(surname) :], index + 1
+    elif word == surname and 1 <= len(after) <= 2:
         if frequency.get(after, 0) >= GIVEN_NAME_MAX_FREQUENCY:
             return None
         common = _mostly_a_word(word)  # 高 (高质量), 成

@@ -16,7 +16,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from generator.models import Term
-from generator.people import surnames
+from generator.people import compound_surnames, given_name_of, surname_of, surnames
 from generator.tables import cached_table, jieba_dictionary, jieba_ready
 
 SURNAME_READINGS = {"单": "Shan", "曾": "Zeng", "解": "Xie", "仇": "Qiu", "区": "Ou", "查": "Zha"}
@@ -42,8 +42,8 @@ TITLES = (
 )
 _CUE = re.compile("|".join(TITLES))
 _CLAUSE = re.compile(r"[^，。；！？、,;!?]+")
-_BYLINE = re.compile(r"(?:记者|通讯员)\s*((?:[\u4e00-\u9fff]{2,3}(?:[ 　、]+|(?=[）)\s]|$)))+)")
-_HAN = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_BYLINE = re.compile(r"(?:记者|通讯员)\s*((?:[\u4e00-\u9fff]{2,4}(?:[ 　、]+|(?=[）)\s]|$)))+)")
+_HAN = re.compile(r"^[\u4e00-\u9fff]{2,4}$")
 
 
 def find_people(text: str) -> list[Term]:
@@ -54,9 +54,11 @@ def find_people(text: str) -> list[Term]:
 
 @cache
 def pinyin_name(name: str) -> str:
-    """Surname, space, given name run together, both capitalised: 吴新明 -> Wu Xinming."""
-    surname = SURNAME_READINGS.get(name[0]) or lazy_pinyin(name[0], style=Style.NORMAL)[0]
-    given = _join_syllables(lazy_pinyin(name[1:], style=Style.NORMAL))
+    """Surname, space, given name run together, both capitalised: 吴新明 -> Wu Xinming,
+    欧阳立新 -> Ouyang Lixin."""
+    first = surname_of(name)
+    surname = SURNAME_READINGS.get(first) or _join_syllables(lazy_pinyin(first, style=Style.NORMAL))
+    given = _join_syllables(lazy_pinyin(given_name_of(name), style=Style.NORMAL))
     return f"{surname.capitalize()} {given.capitalize()}".strip()
 
 
@@ -126,12 +128,15 @@ def _names_in_tagged(words: list[tuple[str, str]]) -> list[str]:
     for index, (word, flag) in enumerate(words):
         after_title = index > 0 and words[index - 1][0].endswith(TITLES) and flag[:1] == "n"
         candidate = word
-        if after_title and len(word) == 1 and index + 1 < len(words):
-            candidate = word + words[index + 1][0]  # 陈 + 红红
+        if after_title and word == surname_of(word) and index + 1 < len(words):
+            candidate = word + words[index + 1][0]  # 陈 + 红红, 欧阳 + 立新
         if (after_title or flag.startswith("nr")) and _looks_like_name(candidate):
             names.append(candidate)
     return names
 
 
 def _looks_like_name(word: str) -> bool:
-    return bool(_HAN.match(word)) and word[0] in surnames()
+    """Two to four characters: a surname (欧阳 or 吴) and a given name of one or two."""
+    surname = surname_of(word)
+    listed = surname in surnames() or surname in compound_surnames()
+    return bool(_HAN.match(word)) and listed and 1 <= len(word) - len(surname) <= 2
