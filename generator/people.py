@@ -28,6 +28,12 @@ def compound_surnames() -> frozenset[str]:
     return frozenset(_people()["compound_surnames"])
 
 
+@cache
+def listed_surnames() -> frozenset[str]:
+    """Every listed surname, of one character (`surnames`) or two (`compound_surnames`)."""
+    return surnames() | compound_surnames()
+
+
 def surname_of(name: str) -> str:
     """The surname a name opens with: its first two characters where they are one (欧阳立新),
     else its first."""

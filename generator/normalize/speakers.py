@@ -31,9 +31,9 @@ from generator.normalize.script import simplify
 from generator.people import (
     address_words,
     after_subject,
-    compound_surnames,
     gendered_words,
     given_name_of,
+    listed_surnames,
     place_words,
     relatives,
     saying_words,
@@ -645,8 +645,7 @@ def _given_name(words: list[str], index: int) -> str | None:
     word = words[index]
     surname = surname_of(word)
     before = next((w for w in reversed(words[:index]) if w.strip()), "")
-    listed = surname in surnames() or surname in compound_surnames()
-    if not listed and not _rarely_surnamed(word):
+    if surname not in listed_surnames() and not _rarely_surnamed(word):
         return None
     if before.endswith(NOT_SUBJECTS) or before[-1:].isdigit():
         return None  # 300余人 and 3万多元 are counts

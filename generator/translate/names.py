@@ -16,7 +16,7 @@ from typing import Any
 from pypinyin import Style, lazy_pinyin
 
 from generator.models import Term
-from generator.people import compound_surnames, given_name_of, surname_of, surnames
+from generator.people import given_name_of, listed_surnames, surname_of
 from generator.tables import cached_table, jieba_dictionary, jieba_ready
 
 SURNAME_READINGS = {"单": "Shan", "曾": "Zeng", "解": "Xie", "仇": "Qiu", "区": "Ou", "查": "Zha"}
@@ -138,5 +138,8 @@ def _names_in_tagged(words: list[tuple[str, str]]) -> list[str]:
 def _looks_like_name(word: str) -> bool:
     """Two to four characters: a surname (欧阳 or 吴) and a given name of one or two."""
     surname = surname_of(word)
-    listed = surname in surnames() or surname in compound_surnames()
-    return bool(_HAN.match(word)) and listed and 1 <= len(word) - len(surname) <= 2
+    return (
+        bool(_HAN.match(word))
+        and surname in listed_surnames()
+        and 1 <= len(word) - len(surname) <= 2
+    )
